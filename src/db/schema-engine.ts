@@ -1,0 +1,48 @@
+// Loads Prisma's official WebAssembly schema engine (the engine behind `prisma migrate`) without
+// Node's experimental ESM-wasm flag, bound to a live database through the pg driver adapter.
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg'
+import type { SchemaEngine } from '@prisma/schema-engine-wasm'
+
+const require = createRequire(import.meta.url)
+let loaded: Promise<void> | undefined
+
+// The package's entry point does `import * as wasm from "./schema_engine_bg.wasm"`; this does the
+// same instantiation by hand so that plain `node` (20.x) can run it.
+function loadWasm (): Promise<void> {
+  loaded ??= (async () => {
+    const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+    const wasmPath = join(dirname(bindingsPath), 'schema_engine_bg.wasm')
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    })
+    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void }
+    bindings.__wbg_set_wasm(exports)
+    exports.__wbindgen_start()
+  })()
+  return loaded
+}
+
+export interface SchemaEngineSession {
+  engine: SchemaEngine
+  close: () => Promise<void>
+}
+
+export async function openSchemaEngine (databaseUrl: string, datamodel?: { path: string, content: string }): Promise<SchemaEngineSession> {
+  await loadWasm()
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }))
+  const logs: string[] = []
+  const engine = await bindings.SchemaEngine.new(
+    { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
+    (line: string) => { logs.push(line) },
+    factory,
+  )
+  return {
+    engine,
+    close: async () => { engine.free() },
+  }
+}
