@@ -1,0 +1,76 @@
+// The only reader of process.env: one schema, the Config type derived from it, fail fast on bad values.
+import { z } from 'zod'
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+export const configSchema = z.object({
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A PostgreSQL URL; without one, an embedded PostgreSQL runs under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  /** Load the demo site once: `auto` does so only for the embedded database. */
+  DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Apply pending migrations at start (otherwise run `npm run db:migrate`). */
+  MIGRATE_ON_START: bool.default(true),
+  /** Becomes the first admin key if no admin key exists yet. */
+  BOOTSTRAP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Trust X-Forwarded-* from this many proxies in front (0 = none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_ENABLED: bool.default(true),
+})
+
+export type Env = z.input<typeof configSchema>
+
+export interface Config {
+  host: string
+  port: number
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL']
+  databaseUrl: string | undefined
+  dataDir: string
+  demoData: 'auto' | 'true' | 'false'
+  migrateOnStart: boolean
+  bootstrapAdminKey: string | undefined
+  redisUrl: string | undefined
+  trustProxyHops: number
+  bodyLimitBytes: number
+  rateLimit: { enabled: boolean, readsPerMinute: number, writesPerMinute: number }
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses environment variables into a Config; throws ConfigError naming every bad variable. */
+export function loadConfig (env: Record<string, string | undefined> = process.env): Config {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = configSchema.safeParse(blanksRemoved)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    demoData: e.DEMO_DATA,
+    migrateOnStart: e.MIGRATE_ON_START,
+    bootstrapAdminKey: e.BOOTSTRAP_ADMIN_KEY,
+    redisUrl: e.REDIS_URL,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    rateLimit: {
+      enabled: e.RATE_LIMIT_ENABLED,
+      readsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE,
+      writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+    },
+  }
+}

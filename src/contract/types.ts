@@ -1,0 +1,18 @@
+// Request and reply types for a route, derived from the types openapi-typescript generates.
+import type { operations } from '../generated/api.js'
+import type { OperationId } from './contract.js'
+
+type Part<T, K extends string> = T extends Record<K, infer P> ? (undefined extends P ? NonNullable<P> | undefined : P) : never
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined
+type Success<R> = { [S in keyof R]: S extends 200 | 201 | 202 ? JsonOf<R[S]> : never }[keyof R]
+
+/** Fastify route generics for one operation of the contract. */
+export interface RouteTypes<Op extends OperationId> {
+  Params: Part<operations[Op]['parameters'], 'path'>
+  Querystring: Part<operations[Op]['parameters'], 'query'>
+  Headers: Part<operations[Op]['parameters'], 'header'>
+  Body: JsonOf<NonNullable<operations[Op]['requestBody']>>
+  Reply: Success<operations[Op]['responses']>
+}
+
+export type Schemas = import('../generated/api.js').components['schemas']

@@ -1,0 +1,70 @@
+// Every domain error Candor can return, created in one place; the error handler turns them into problem+json.
+
+export interface FieldProblem {
+  pointer: string
+  detail: string
+}
+
+export class DomainError extends Error {
+  override name = 'DomainError'
+  constructor (
+    readonly code: string,
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldProblem[],
+  ) {
+    super(detail)
+  }
+}
+
+export const problemType = (code: string): string => `urn:candor:problem:${code}`
+
+export const errors = {
+  validation: (errors: FieldProblem[]) =>
+    new DomainError('validation_failed', 400, 'Invalid request', 'The request does not match the contract; see errors.', errors),
+  invalidCursor: () =>
+    new DomainError('invalid_cursor', 400, 'Invalid cursor', 'The cursor is not one this API returned; start from the first page.'),
+  malformedBody: (detail: string) =>
+    new DomainError('malformed_body', 400, 'Malformed body', detail),
+  unauthenticated: () =>
+    new DomainError('unauthenticated', 401, 'Authentication required', 'Send a valid API key as "Authorization: Bearer <key>".'),
+  wrongRole: (roles: readonly string[]) =>
+    new DomainError('forbidden_role', 403, 'Forbidden', `This operation needs a key with role ${roles.join(' or ')}.`),
+  siteNotCovered: (site: string) =>
+    new DomainError('forbidden_site', 403, 'Forbidden', `This key does not cover site "${site}".`),
+  badManageToken: () =>
+    new DomainError('invalid_manage_token', 403, 'Forbidden', 'The manage token does not match this story.'),
+  siteNotFound: (site: string) =>
+    new DomainError('site_not_found', 404, 'Not found', `There is no site "${site}".`),
+  topicNotFound: (site: string, topic: string) =>
+    new DomainError('topic_not_found', 404, 'Not found', `Site "${site}" has no topic "${topic}".`),
+  storyNotFound: () =>
+    new DomainError('story_not_found', 404, 'Not found', 'There is no such story, or it is not public.'),
+  apiKeyNotFound: () =>
+    new DomainError('api_key_not_found', 404, 'Not found', 'There is no such API key.'),
+  routeNotFound: (method: string, url: string) =>
+    new DomainError('route_not_found', 404, 'Not found', `${method} ${url} is not an operation of this API.`),
+  slugTaken: (what: 'site' | 'topic', slug: string) =>
+    new DomainError(`${what}_exists`, 409, 'Conflict', `A ${what} "${slug}" already exists.`),
+  invalidTransition: (action: string, status: string) =>
+    new DomainError('invalid_transition', 409, 'Conflict', `Cannot ${action} a story that is ${status}.`),
+  alreadyWithdrawn: () =>
+    new DomainError('already_withdrawn', 409, 'Conflict', 'The story was already withdrawn.'),
+  invalidKeySites: (detail: string) =>
+    new DomainError('invalid_key_sites', 400, 'Invalid request', detail),
+  stale: () =>
+    new DomainError('precondition_failed', 412, 'Precondition failed', 'The story changed since you read it; read it again and retry.'),
+  ifMatchRequired: () =>
+    new DomainError('precondition_required', 428, 'Precondition required', 'Send the story\'s ETag as If-Match.'),
+  payloadTooLarge: (limit: number) =>
+    new DomainError('payload_too_large', 413, 'Payload too large', `The body is larger than ${limit} bytes.`),
+  unsupportedMediaType: (type: string | undefined) =>
+    new DomainError('unsupported_media_type', 415, 'Unsupported media type', `Send application/json, not ${type ?? 'nothing'}.`),
+  rateLimited: (retryAfterSeconds: number) =>
+    new DomainError('rate_limited', 429, 'Too many requests', `Slow down; retry in ${retryAfterSeconds} s.`),
+  notReady: (detail: string) =>
+    new DomainError('not_ready', 503, 'Service unavailable', detail),
+  internal: () =>
+    new DomainError('internal_error', 500, 'Internal error', 'Something failed on our side. It has been logged.'),
+} as const

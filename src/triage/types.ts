@@ -1,0 +1,29 @@
+// The shape of a triage result, as in the contract's Triage schema.
+export type HarmCategory = 'self_harm' | 'abuse' | 'trauma_response' | 'physical_harm'
+export type TriageLevel = 'critical' | 'high' | 'normal'
+
+export interface Evidence {
+  category: HarmCategory
+  field: 'title' | 'body'
+  /** Offsets into the field, in UTF-16 code units (JavaScript string indices). */
+  start: number
+  end: number
+  phrase: string
+}
+
+export interface Triage {
+  level: TriageLevel
+  categories: HarmCategory[]
+  evidence: Evidence[]
+}
+
+export interface TriageInput {
+  title: string
+  body: string
+}
+
+/** `critical` iff self-harm; `high` iff any other category; `normal` otherwise. */
+export function levelFor (categories: readonly HarmCategory[]): TriageLevel {
+  if (categories.includes('self_harm')) return 'critical'
+  return categories.length > 0 ? 'high' : 'normal'
+}
