@@ -39,7 +39,8 @@ export interface Contract {
   /** The document as written, for /openapi.json and the reference UI. */
   document: Record<string, unknown>
   routes: Map<OperationId, ContractRoute>
-  route: (operationId: OperationId) => ContractRoute
+  /** Fastify route options (method, url, schema) for one operation. */
+  route: (operationId: OperationId) => Pick<ContractRoute, 'method' | 'url' | 'schema'>
 }
 
 export const contractPath = fileURLToPath(new URL('../../openapi/openapi.yaml', import.meta.url))
@@ -100,7 +101,7 @@ export async function loadContract (path = contractPath): Promise<Contract> {
     route (operationId) {
       const route = routes.get(operationId)
       if (!route) throw new Error(`operation ${operationId} is not in the contract`)
-      return route
+      return { method: route.method, url: route.url, schema: route.schema }
     },
   }
 }

@@ -2,7 +2,8 @@
 import type { operations } from '../generated/api.js'
 import type { OperationId } from './contract.js'
 
-type Part<T, K extends string> = T extends Record<K, infer P> ? (undefined extends P ? NonNullable<P> | undefined : P) : never
+// Fastify always provides params, query and headers objects, even when the contract makes them optional.
+type Part<T, K extends string> = T extends { [P in K]?: infer V } ? NonNullable<V> : never
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined
 type Success<R> = { [S in keyof R]: S extends 200 | 201 | 202 ? JsonOf<R[S]> : never }[keyof R]
 

@@ -4,11 +4,18 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
 
 const require = createRequire(import.meta.url)
+
+// The slice of the WebAssembly API used here (the project's TypeScript lib has no DOM types).
+interface WasmApi {
+  instantiate: (bytes: Uint8Array, imports: Record<string, unknown>) => Promise<{ instance: { exports: Record<string, unknown> } }>
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly
 let loaded: Promise<void> | undefined
 
 // The package's entry point does `import * as wasm from "./schema_engine_bg.wasm"`; this does the
@@ -17,10 +24,8 @@ function loadWasm (): Promise<void> {
   loaded ??= (async () => {
     const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
     const wasmPath = join(dirname(bindingsPath), 'schema_engine_bg.wasm')
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
-    })
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void }
+    const { instance } = await wasmApi.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bindings })
+    const exports = instance.exports as { __wbindgen_start: () => void }
     bindings.__wbg_set_wasm(exports)
     exports.__wbindgen_start()
   })()
@@ -34,7 +39,10 @@ export interface SchemaEngineSession {
 
 export async function openSchemaEngine (databaseUrl: string, datamodel?: { path: string, content: string }): Promise<SchemaEngineSession> {
   await loadWasm()
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }))
+  // Our own pool, so that closing the session really closes its connections (and the engine's
+  // advisory lock with them); engine.free() alone leaves them open.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool))
   const logs: string[] = []
   const engine = await bindings.SchemaEngine.new(
     { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
@@ -43,6 +51,9 @@ export async function openSchemaEngine (databaseUrl: string, datamodel?: { path:
   )
   return {
     engine,
-    close: async () => { engine.free() },
+    close: async () => {
+      engine.free()
+      await pool.end()
+    },
   }
 }

@@ -1,0 +1,71 @@
+// Builds the Candor Fastify app from a Config. Never listens: src/server.ts does that.
+import AjvCompiler from '@fastify/ajv-compiler'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Config } from './config.js'
+import { loadContract, type Contract } from './contract/contract.js'
+import auth from './plugins/auth.js'
+import contractPlugin from './plugins/contract.js'
+import database from './plugins/database.js'
+import docs from './plugins/docs.js'
+import errorsPlugin from './plugins/errors.js'
+import metrics from './plugins/metrics.js'
+import rateLimit, { rateLimitsFrom } from './plugins/rate-limit.js'
+import admin from './routes/admin/index.js'
+import moderation from './routes/moderation/index.js'
+import operations from './routes/operations/index.js'
+import publicRoutes from './routes/public/index.js'
+import { loggerOptions } from './logger.js'
+
+export interface BuildOptions {
+  /** A pre-loaded contract (tests load it once). */
+  contract?: Contract
+  /** Overrides for Fastify's logger (tests capture or silence it). */
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * Two validators from the contract: bodies are checked strictly (no type coercion: `"5"` is not 5),
+ * while path, query and headers, which are always strings on the wire, are coerced to their types.
+ */
+function contractValidators (): NonNullable<FastifyServerOptions['schemaController']> {
+  const pool = AjvCompiler()
+  const common = { removeAdditional: false, useDefaults: true, allErrors: true, strict: false }
+  return {
+    compilersFactory: {
+      buildValidator: (externalSchemas) => {
+        const strictBodies = pool(externalSchemas, { customOptions: { ...common, coerceTypes: false } })
+        const coercing = pool(externalSchemas, { customOptions: { ...common, coerceTypes: 'array' } })
+        return (route) => (route.httpPart === 'body' ? strictBodies(route) : coercing(route))
+      },
+    },
+  }
+}
+
+export async function buildApp (config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  if (!config.databaseUrl) throw new Error('buildApp needs config.databaseUrl (server.ts starts the embedded database)')
+  const app = Fastify({
+    logger: opts.logger ?? loggerOptions(config),
+    // A hop count is what proxy-addr wants here; Fastify's types omit the number form.
+    trustProxy: (config.trustProxyHops > 0 ? config.trustProxyHops : false) as boolean,
+    bodyLimit: config.bodyLimitBytes,
+    schemaController: contractValidators(),
+    return503OnClosing: true,
+  })
+  // Only JSON bodies are accepted; anything else is 415 rather than a confusing validation error.
+  app.removeContentTypeParser(['text/plain'])
+
+  const limits = rateLimitsFrom(config)
+  await app.register(contractPlugin, { contract: opts.contract ?? await loadContract() })
+  await app.register(errorsPlugin)
+  await app.register(database, { databaseUrl: config.databaseUrl })
+  await app.register(metrics)
+  await app.register(auth)
+  await app.register(rateLimit, { config })
+  await app.register(docs)
+
+  await app.register(operations)
+  await app.register(publicRoutes, { limits })
+  await app.register(moderation, { limits })
+  await app.register(admin, { limits })
+  return app
+}

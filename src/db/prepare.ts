@@ -1,0 +1,40 @@
+// Gets a database ready before the app starts: embedded server if no DATABASE_URL, migrations,
+// demo data and the bootstrap admin key, as the configuration asks.
+import type { Config } from '../config.js'
+import { loadDemoData } from '../demo/demo-data.js'
+import { ensureBootstrapAdminKey } from '../keys/api-keys.js'
+import { createDb } from './client.js'
+import { startEmbeddedPostgres } from './embedded.js'
+import { applyMigrations } from './migrations.js'
+
+export interface PreparedDatabase {
+  databaseUrl: string
+  embedded: boolean
+  stop: () => Promise<void>
+}
+
+type Log = (msg: string) => void
+
+export async function prepareDatabase (config: Config, log: Log): Promise<PreparedDatabase> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir)
+  const databaseUrl = config.databaseUrl ?? embedded!.url
+  if (embedded) log(`embedded PostgreSQL running with its data in ${config.dataDir}`)
+  try {
+    if (config.migrateOnStart) {
+      const applied = await applyMigrations(databaseUrl)
+      log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations up to date')
+    }
+    const db = createDb(databaseUrl, 2)
+    try {
+      const wantDemo = config.demoData === 'true' || (config.demoData === 'auto' && embedded !== undefined)
+      if (wantDemo && await loadDemoData(db)) log('loaded the demo site "demo"')
+      if (config.bootstrapAdminKey && await ensureBootstrapAdminKey(db, config.bootstrapAdminKey)) log('BOOTSTRAP_ADMIN_KEY is now an admin key')
+    } finally {
+      await db.$disconnect()
+    }
+  } catch (e) {
+    await embedded?.stop()
+    throw e
+  }
+  return { databaseUrl, embedded: embedded !== undefined, stop: async () => { await embedded?.stop() } }
+}

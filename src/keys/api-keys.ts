@@ -1,0 +1,95 @@
+// API keys: create (the key is returned once), find by bearer token, list, revoke, bootstrap.
+import type { Db } from '../db/client.js'
+import { errors } from '../errors.js'
+import type { Role } from '../generated/prisma/enums.js'
+import { hashSecret, newSecret } from './tokens.js'
+
+/** Who is calling, as far as authorisation cares. */
+export interface Principal {
+  keyId: string
+  role: Role
+  /** Site id → slug for the sites the key covers; `all` for admin keys. */
+  sites: 'all' | Map<string, string>
+}
+
+const keyInclude = { sites: { select: { id: true, slug: true }, orderBy: { slug: 'asc' } } } as const
+
+export interface NewApiKey {
+  name: string
+  role: Role
+  sites?: string[]
+}
+
+export async function createApiKey (db: Db, input: NewApiKey, key = newSecret('cnd')) {
+  const slugs = input.sites ?? []
+  if (input.role === 'admin' && slugs.length > 0) throw errors.invalidKeySites('Admin keys cover every site; leave sites empty.')
+  if (input.role !== 'admin' && slugs.length === 0) throw errors.invalidKeySites(`A ${input.role} key needs at least one site.`)
+  const sites = await db.site.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })
+  const missing = slugs.find((slug) => !sites.some((s) => s.slug === slug))
+  if (missing !== undefined) throw errors.siteNotFound(missing)
+  const record = await db.apiKey.create({
+    data: {
+      name: input.name,
+      role: input.role,
+      prefix: key.slice(0, 12),
+      hash: hashSecret(key),
+      sites: { connect: sites.map((s) => ({ id: s.id })) },
+    },
+    include: keyInclude,
+  })
+  return { record, key }
+}
+
+export type ApiKeyRecord = Awaited<ReturnType<typeof createApiKey>>['record']
+
+export async function listApiKeys (db: Db): Promise<ApiKeyRecord[]> {
+  return await db.apiKey.findMany({ include: keyInclude, orderBy: { createdAt: 'desc' } })
+}
+
+export async function revokeApiKey (db: Db, id: string): Promise<void> {
+  const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })
+  if (count === 0 && !(await db.apiKey.findUnique({ where: { id }, select: { id: true } }))) throw errors.apiKeyNotFound()
+}
+
+export async function findPrincipal (db: Db, token: string, now = new Date()): Promise<Principal | null> {
+  const key = await db.apiKey.findUnique({ where: { hash: hashSecret(token) }, include: keyInclude })
+  if (!key || key.revokedAt) return null
+  // Record use at most once a minute, so authentication stays a read.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } })
+  }
+  return {
+    keyId: key.id,
+    role: key.role,
+    sites: key.role === 'admin' ? 'all' : new Map(key.sites.map((s) => [s.id, s.slug])),
+  }
+}
+
+/** Makes `key` the first admin key, unless an active admin key exists already. Returns whether it did. */
+export async function ensureBootstrapAdminKey (db: Db, key: string): Promise<boolean> {
+  const existing = await db.apiKey.count({ where: { role: 'admin', revokedAt: null } })
+  if (existing > 0) return false
+  await db.apiKey.upsert({
+    where: { hash: hashSecret(key) },
+    create: { name: 'bootstrap', role: 'admin', prefix: key.slice(0, 12), hash: hashSecret(key) },
+    update: { revokedAt: null },
+  })
+  return true
+}
+
+export function coversSite (principal: Principal, siteId: string): boolean {
+  return principal.sites === 'all' || principal.sites.has(siteId)
+}
+
+export function toApiKeyView (record: ApiKeyRecord) {
+  return {
+    id: record.id,
+    name: record.name,
+    role: record.role,
+    sites: record.sites.map((s) => s.slug),
+    prefix: record.prefix,
+    createdAt: record.createdAt.toISOString(),
+    revokedAt: record.revokedAt?.toISOString() ?? null,
+    lastUsedAt: record.lastUsedAt?.toISOString() ?? null,
+  }
+}

@@ -1,0 +1,56 @@
+// One error handler: everything leaves as RFC 9457 problem+json; 5xx are logged and their details hidden.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { DomainError, errors, problemType, type FieldProblem } from '../errors.js'
+
+interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
+
+function fieldProblems (context: string | undefined, validation: AjvError[]): FieldProblem[] {
+  return validation.map((e) => {
+    const child = e.params.missingProperty ?? e.params.additionalProperty
+    const pointer = `/${context ?? 'body'}${e.instancePath}${typeof child === 'string' ? `/${child}` : ''}`
+    const detail = e.keyword === 'additionalProperties' ? 'is not a known field' : (e.message ?? 'is invalid')
+    return { pointer, detail }
+  })
+}
+
+/** Turns anything thrown into the DomainError it stands for. */
+function toDomainError (error: FastifyError | DomainError, request: FastifyRequest): DomainError {
+  if (error instanceof DomainError) return error
+  if (error.validation) return errors.validation(fieldProblems(error.validationContext, error.validation as AjvError[]))
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return errors.payloadTooLarge(request.routeOptions.bodyLimit ?? 0)
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return errors.unsupportedMediaType(request.headers['content-type'])
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return errors.malformedBody('The body is empty; send a JSON document.')
+    case 'FST_ERR_CTP_INVALID_JSON_BODY': return errors.malformedBody('The body is not valid JSON.')
+  }
+  if (error instanceof SyntaxError) return errors.malformedBody('The body is not valid JSON.')
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) return new DomainError('bad_request', status, 'Bad request', error.message)
+  return errors.internal()
+}
+
+export function sendProblem (reply: FastifyReply, problem: DomainError): FastifyReply {
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send({
+      type: problemType(problem.code),
+      title: problem.title,
+      status: problem.status,
+      detail: problem.message,
+      code: problem.code,
+      instance: reply.request.url,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+    })
+}
+
+export default fp(async (app) => {
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    const problem = toDomainError(error, request)
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer')
+    return sendProblem(reply, problem)
+  })
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')))
+}, { name: 'errors' })

@@ -1,0 +1,36 @@
+// Operations: liveness, readiness, Prometheus metrics and the contract itself.
+import type { FastifyPluginAsync } from 'fastify'
+import type { RouteTypes } from '../../contract/types.js'
+import { checkReadiness, expectedMigrations } from '../../db/readiness.js'
+import { errors } from '../../errors.js'
+
+const operations: FastifyPluginAsync = async (app) => {
+  const expected = await expectedMigrations()
+  const contractJson = JSON.stringify(app.contract.document)
+
+  app.route<RouteTypes<'getHealth'>>({
+    ...app.contract.route('getHealth'),
+    handler: async () => ({ status: 'ok' as const }),
+  })
+
+  app.route<RouteTypes<'getReady'>>({
+    ...app.contract.route('getReady'),
+    handler: async () => {
+      const readiness = await checkReadiness(app.db, expected)
+      if (!readiness.ready) throw errors.notReady(readiness.reason)
+      return { status: 'ready' as const, migrations: readiness.migrations }
+    },
+  })
+
+  app.route<RouteTypes<'getMetrics'>>({
+    ...app.contract.route('getMetrics'),
+    handler: async (_request, reply) => reply.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics()),
+  })
+
+  app.route({
+    ...app.contract.route('getOpenApi'),
+    handler: async (_request, reply) => reply.type('application/json').send(contractJson),
+  })
+}
+
+export default operations

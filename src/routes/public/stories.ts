@@ -1,0 +1,57 @@
+// Public story routes: list approved, read one, submit, withdraw.
+import type { FastifyPluginAsync } from 'fastify'
+import type { RouteTypes } from '../../contract/types.js'
+import { findTopic } from '../../sites/sites.js'
+import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
+import { submitStory } from '../../stories/submit.js'
+import { withdrawStory } from '../../stories/withdraw.js'
+import type { RateLimits } from '../../plugins/rate-limit.js'
+
+const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
+  app.route<RouteTypes<'listStories'>>({
+    ...app.contract.route('listStories'),
+    handler: async (request, reply) => {
+      const { site, topic: topicSlug } = request.params
+      const topic = await findTopic(app.db, site, topicSlug)
+      const { limit = 20, cursor, verdict } = request.query
+      const page = await listPublicStories(app.db, topic.id, { limit, cursor, verdict })
+      if (page.nextCursor) {
+        const next = new URLSearchParams({ limit: String(limit), cursor: page.nextCursor, ...(verdict ? { verdict } : {}) })
+        reply.header('link', `</v1/sites/${site}/topics/${topicSlug}/stories?${next.toString()}>; rel="next"`)
+      }
+      return page
+    },
+  })
+
+  app.route<RouteTypes<'submitStory'>>({
+    ...app.contract.route('submitStory'),
+    config: { rateLimit: limits.write },
+    handler: async (request, reply) => {
+      const topic = await findTopic(app.db, request.params.site, request.params.topic)
+      const { story, manageToken, triage } = await submitStory(app.db, topic, request.body)
+      app.metrics.storiesSubmitted.inc({ level: triage.level })
+      return reply.code(201).header('location', `/v1/stories/${story.id}`).send({
+        id: story.id,
+        status: 'pending',
+        manageToken,
+        createdAt: story.createdAt.toISOString(),
+      })
+    },
+  })
+
+  app.route<RouteTypes<'getStory'>>({
+    ...app.contract.route('getStory'),
+    handler: async (request) => await getPublicStory(app.db, request.params.id),
+  })
+
+  app.route<RouteTypes<'withdrawStory'>>({
+    ...app.contract.route('withdrawStory'),
+    config: { rateLimit: limits.write },
+    handler: async (request, reply) => {
+      await withdrawStory(app.db, request.params.id, request.headers['x-manage-token'])
+      return reply.code(204).send()
+    },
+  })
+}
+
+export default stories

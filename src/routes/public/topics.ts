@@ -1,0 +1,18 @@
+// Public topic reads.
+import type { FastifyPluginAsync } from 'fastify'
+import type { RouteTypes } from '../../contract/types.js'
+import { findTopic, listTopics, toTopicView } from '../../sites/sites.js'
+
+const topics: FastifyPluginAsync = async (app) => {
+  app.route<RouteTypes<'listTopics'>>({
+    ...app.contract.route('listTopics'),
+    handler: async (request) => ({ items: (await listTopics(app.db, request.params.site)).map(toTopicView) }),
+  })
+
+  app.route<RouteTypes<'getTopic'>>({
+    ...app.contract.route('getTopic'),
+    handler: async (request) => toTopicView(await findTopic(app.db, request.params.site, request.params.topic)),
+  })
+}
+
+export default topics

@@ -1,0 +1,88 @@
+// Sites (tenants) and their topics: lookups that 404 cleanly, and the admin's create/update.
+import type { Db } from '../db/client.js'
+import { errors } from '../errors.js'
+import type { Prisma } from '../generated/prisma/client.js'
+import type { Schemas } from '../contract/types.js'
+
+export type SiteSettings = Schemas['SiteSettings']
+export const defaultSiteSettings = { smallCellK: 10, crisisResources: [] } satisfies SiteSettings
+
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'P2002'
+
+export async function findSite (db: Db, slug: string) {
+  const site = await db.site.findUnique({ where: { slug } })
+  if (!site) throw errors.siteNotFound(slug)
+  return site
+}
+
+export async function findTopic (db: Db, siteSlug: string, topicSlug: string) {
+  const topic = await db.topic.findFirst({ where: { slug: topicSlug, site: { slug: siteSlug } } })
+  if (!topic) {
+    await findSite(db, siteSlug) // says which of the two is missing
+    throw errors.topicNotFound(siteSlug, topicSlug)
+  }
+  return topic
+}
+
+export async function listTopics (db: Db, siteSlug: string) {
+  const site = await findSite(db, siteSlug)
+  return await db.topic.findMany({ where: { siteId: site.id }, orderBy: { slug: 'asc' } })
+}
+
+export async function createSite (db: Db, input: Schemas['SiteCreate']) {
+  try {
+    return await db.site.create({
+      data: {
+        slug: input.slug,
+        name: input.name,
+        allowedOrigins: input.allowedOrigins ?? [],
+        settings: { ...defaultSiteSettings, ...input.settings },
+      },
+    })
+  } catch (e) {
+    if (isUniqueViolation(e)) throw errors.slugTaken('site', input.slug)
+    throw e
+  }
+}
+
+export async function updateSite (db: Db, slug: string, input: Schemas['SiteUpdate']) {
+  const site = await findSite(db, slug)
+  const data: Prisma.SiteUpdateInput = {}
+  if (input.name !== undefined) data.name = input.name
+  if (input.allowedOrigins !== undefined) data.allowedOrigins = input.allowedOrigins
+  if (input.settings !== undefined) data.settings = { ...siteSettings(site.settings), ...input.settings }
+  return await db.site.update({ where: { id: site.id }, data })
+}
+
+export async function createTopic (db: Db, siteSlug: string, input: Schemas['TopicCreate']) {
+  const site = await findSite(db, siteSlug)
+  try {
+    return await db.topic.create({ data: { siteId: site.id, ...input } })
+  } catch (e) {
+    if (isUniqueViolation(e)) throw errors.slugTaken('topic', input.slug)
+    throw e
+  }
+}
+
+export async function updateTopic (db: Db, siteSlug: string, topicSlug: string, input: Schemas['TopicUpdate']) {
+  const topic = await findTopic(db, siteSlug, topicSlug)
+  return await db.topic.update({ where: { id: topic.id }, data: input })
+}
+
+export function siteSettings (stored: Prisma.JsonValue): Required<SiteSettings> {
+  return { ...defaultSiteSettings, ...(stored as SiteSettings) }
+}
+
+export function toSiteView (site: { slug: string, name: string, allowedOrigins: string[], settings: Prisma.JsonValue, createdAt: Date }) {
+  return {
+    slug: site.slug,
+    name: site.name,
+    allowedOrigins: site.allowedOrigins,
+    settings: siteSettings(site.settings),
+    createdAt: site.createdAt.toISOString(),
+  }
+}
+
+export function toTopicView (topic: { slug: string, title: string, question: string }) {
+  return { slug: topic.slug, title: topic.title, question: topic.question }
+}

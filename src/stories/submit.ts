@@ -1,0 +1,42 @@
+// A visitor's submission: clean the text, triage it, store it pending with its audit event.
+import { recordEvent } from '../audit/audit.js'
+import type { Schemas } from '../contract/types.js'
+import type { Db } from '../db/client.js'
+import { hashSecret, newSecret } from '../keys/tokens.js'
+import { triage } from '../triage/triage.js'
+import { cleanOptional, cleanText } from './text.js'
+
+export interface TopicRef {
+  id: string
+  siteId: string
+}
+
+export async function submitStory (db: Db, topic: TopicRef, input: Schemas['StorySubmission']) {
+  const title = cleanText(input.title)
+  const body = cleanText(input.body)
+  const result = triage({ title, body })
+  const manageToken = newSecret('mt')
+  const story = await db.$transaction(async (tx) => {
+    const created = await tx.story.create({
+      data: {
+        siteId: topic.siteId,
+        topicId: topic.id,
+        title,
+        body,
+        authorName: cleanOptional(input.authorName),
+        authorEmail: cleanOptional(input.authorEmail)?.toLowerCase() ?? null,
+        verdict: input.verdict,
+        consentPublish: input.consent.publish,
+        consentResearch: input.consent.research ?? false,
+        triageLevel: result.level,
+        triageCategories: result.categories,
+        triageEvidence: result.evidence as object[],
+        manageTokenHash: hashSecret(manageToken),
+      },
+      select: { id: true, createdAt: true },
+    })
+    await recordEvent(tx, { storyId: created.id, actor: 'author', action: 'submitted', toStatus: 'pending' })
+    return created
+  })
+  return { story, manageToken, triage: result }
+}
