@@ -34,12 +34,31 @@ async function clusterPassword (dataDir: string): Promise<string> {
   return password
 }
 
+/** The port of a server already running on this data directory (e.g. `npm start` while the CLI runs). */
+async function runningPort (databaseDir: string): Promise<number | undefined> {
+  const pidFile = join(databaseDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return undefined
+  const [pid, , , port] = (await readFile(pidFile, 'utf8')).split('\n')
+  try {
+    process.kill(Number(pid), 0)
+    return Number(port)
+  } catch {
+    return undefined // a stale file left by a crash; PostgreSQL removes it on start
+  }
+}
+
+const urlFor = (password: string, port: number): string =>
+  `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`
+
+/** Starts the cluster under dataDir (creating it the first time), or joins the one already running there. */
 export async function startEmbeddedPostgres (dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir)
   await mkdir(root, { recursive: true })
   const databaseDir = join(root, 'postgres')
-  const port = await freePort()
   const password = await clusterPassword(root)
+  const existing = await runningPort(databaseDir)
+  if (existing !== undefined) return { url: urlFor(password, existing), stop: async () => {} }
+  const port = await freePort()
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -57,7 +76,7 @@ export async function startEmbeddedPostgres (dataDir: string, log: (line: string
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise()
   await pg.start()
   return {
-    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    url: urlFor(password, port),
     stop: async () => { await pg.stop() },
   }
 }

@@ -46,7 +46,10 @@ export async function listApiKeys (db: Db): Promise<ApiKeyRecord[]> {
   return await db.apiKey.findMany({ include: keyInclude, orderBy: { createdAt: 'desc' } })
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export async function revokeApiKey (db: Db, id: string): Promise<void> {
+  if (!uuid.test(id)) throw errors.apiKeyNotFound()
   const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })
   if (count === 0 && !(await db.apiKey.findUnique({ where: { id }, select: { id: true } }))) throw errors.apiKeyNotFound()
 }

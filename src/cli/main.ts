@@ -1,0 +1,68 @@
+// Operator CLI: `npm run cli -- <command>`. Uses the same configuration as the server.
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from '../config.js'
+import { createDb } from '../db/client.js'
+import { prepareDatabase } from '../db/prepare.js'
+import { loadDemoData } from '../demo/demo-data.js'
+import { DomainError } from '../errors.js'
+import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../keys/api-keys.js'
+import { Role } from '../generated/prisma/enums.js'
+
+const usage = `usage: npm run cli -- <command>
+  keys create --role admin|moderator|researcher [--site SLUG]... [--name NAME]
+  keys list
+  keys revoke KEY_ID
+  db migrate          apply pending migrations (DATABASE_URL, or the embedded database)
+  demo load           load the demo site if it is not there yet`
+
+async function run (argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, site: { type: 'string', multiple: true }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  })
+  const command = positionals.slice(0, 2).join(' ')
+  if (values.help || !['keys create', 'keys list', 'keys revoke', 'db migrate', 'demo load'].includes(command)) {
+    console.error(usage)
+    return values.help ? 0 : 2
+  }
+  const config = loadConfig()
+  // The CLI never loads demo data or bootstrap keys by surprise; migrations only when asked.
+  const database = await prepareDatabase(
+    { ...config, demoData: 'false', bootstrapAdminKey: undefined, migrateOnStart: command === 'db migrate' },
+    (msg) => { console.error(msg) },
+  )
+  const db = createDb(database.databaseUrl, 2)
+  try {
+    switch (command) {
+      case 'keys create': {
+        const role = values.role as Role | undefined
+        if (!role || !Object.values(Role).includes(role)) throw new Error('--role must be admin, moderator or researcher')
+        const { record, key } = await createApiKey(db, { role, sites: values.site ?? [], name: values.name ?? `${role} key` })
+        console.error(`Created ${record.role} key ${record.id} (${record.sites.map((s) => s.slug).join(', ') || 'all sites'}).`)
+        console.error('This is the only time the key is shown; it is stored hashed:')
+        console.log(key)
+        break
+      }
+      case 'keys list':
+        console.log(JSON.stringify((await listApiKeys(db)).map(toApiKeyView), null, 2))
+        break
+      case 'keys revoke':
+        await revokeApiKey(db, positionals[2] ?? '')
+        console.error('revoked')
+        break
+      case 'demo load':
+        console.error(await loadDemoData(db) ? 'demo site loaded' : 'demo site already present')
+        break
+    }
+    return 0
+  } finally {
+    await db.$disconnect()
+    await database.stop()
+  }
+}
+
+run(process.argv.slice(2)).then((code) => { process.exitCode = code }, (err: unknown) => {
+  console.error(err instanceof ConfigError || err instanceof DomainError || err instanceof Error ? `error: ${err.message}` : err)
+  process.exitCode = 1
+})
