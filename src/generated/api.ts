@@ -1052,9 +1052,9 @@ export interface operations {
     decideStory: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The `ETag` from `getModerationStory`. */
-                "If-Match": string;
+            header?: {
+                /** @description The `ETag` from `getModerationStory`. Required in practice; without it the answer is 428. */
+                "If-Match"?: string;
             };
             path: {
                 id: components["parameters"]["StoryId"];

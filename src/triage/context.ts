@@ -1,0 +1,182 @@
+// Context rules for one cue match: is it negated ("no flashbacks at all"), hypothetical or reported
+// ("I read it can cause strokes"), about a benefit ("helped my panic attacks"), from before the
+// treatment ("hurt my back in a fall"), professional ("I work with trauma survivors") or played down
+// ("slightly dizzy")? The answer decides whether the match counts as strong evidence, background, or
+// nothing. Self-harm is judged more conservatively than the rest: only a clear negation or a generic
+// warning turns it off, and it is never demoted to background.
+import type { CompiledCue } from './lexicon.js'
+import { PRIOR, PRIOR_AFTER, PRIOR_ABUSE, PRIOR_PHYSICAL, PRIOR_PHYSICAL_AFTER, PROFESSIONAL, PROFESSIONAL_AFTER } from './history.js'
+
+export type Verdict = 'strong' | 'background' | 'none'
+
+/** Per-field state: where negated matches ended, so "no flashbacks, nightmares or panic" carries on. */
+export interface FieldState {
+  negatedEnds: number[]
+}
+
+// A sentence ends at . ! ? or a line break; looking further than this for context is never needed.
+const MAX_BACK = 240
+const MAX_AHEAD = 160
+
+// Tight clause breaks, for negation, hypotheticals and benefit: a new clause starts after these.
+const TIGHT_BREAK = /[;:()"]|\b(?:but|however|although|though|yet|whereas|except|until|till|then|later|afterwards|so|because|which|who|while|whilst|when|whereupon)\b|,\s*(?=(?:i|i'm|i've|i'd|he|she|they|we|it|my|his|her|their|the|then|and|but|so|this|that|there|after|afterwards|later|now|since)\b)|\band\s+(?=(?:then|i|i'm|i've|he|she|they|we|it|my|afterwards|later|now|since|had|have|has|was|were|got|felt|started|began|ended|went|suddenly|immediately|soon|within|the\s+next)\b)/g
+// Loose breaks, for history and onset: only a contrast or a change of time starts a new span.
+const LOOSE_BREAK = /[;]|\b(?:but|however|although|though|yet|whereas|except|until|till|then|later|afterwards|now|nowadays)\b/g
+
+const NEGATOR = /^(?:no|not|never|without|nor|neither|none|nothing|zero|cannot|(?:do|does|did|is|are|was|were|have|has|had|could|would|should|wo|ca|must|need|might|ai)n'?t)$/
+// Words after a negator that mean it does not negate what follows ("no one warned me", "didn't
+// expect", "wasn't until", "never forget").
+const PSEUDO_NEGATION: Record<string, RegExp> = {
+  no: /^(?:one|matter|doubt|wonder|idea|sooner|way)$/,
+  not: /^(?:only|just|until|till|sure|because|long|that|to|realising|realizing|knowing)$/,
+  never: /^(?:stopped|ended|went|goes|expected|thought|knew|realised|realized|forget|forgot|told|warned|mentioned|imagined|believed|dreamed|dreamt)$/,
+  without: /^(?:warning|knowing|realising|realizing|notice|noticing)$/,
+  nt: /^(?:stop|help|expect|know|realise|realize|understand|remember|recall|believe|warn|tell|mention|mean|care|wait|last|think|imagine|want)$/,
+}
+// Words that may stand between a negator and the phrase it negates ("didn't have any real ...").
+const FILLER = new Set(('a an the any single one more further real serious major significant such sign signs of trace ' +
+  'traces hint even ever once did do does was were is are be been being have had has having get got getting gets feel felt ' +
+  'feeling feels experience experienced experiencing notice noticed suffer suffered develop developed report reported ' +
+  'cause caused causing trigger triggered triggering give gave leave left lead led result resulted to me my her his their ' +
+  'our i it there that this these those kind sort type form bad lasting long term other new at all whatsoever really ' +
+  'actually much many too very in with for from as like think thought see saw show showed symptoms symptom side ' +
+  'effects effect problems issues reaction reactions or nor and neither either anything evidence remotely need needed ' +
+  'become became make made myself him them you we they he she slightest least bit slight tiny little terrible severe ' +
+  'actual physical emotional obvious visible single lingering residual major lasting ongoing new').split(' '))
+const LIST_GAP = /^(?:\s*(?:,|or|nor|and|any|no|even|\/)\s*)*\s*$/
+const FIRST_TIME = /^(?:\s+[\w']+){0,5}?\s+(?:before|until|till|prior|ever|in\s+(?:my|her|his)\s+(?:whole\s+|entire\s+)?life)\b/
+const STILL_NOW = /^\s*(?:any\s*more|any\s+longer|now|these\s+days|at\s+the\s+moment|right\s+now)\b/
+
+// Hypothetical, conditional or reported: nothing happened to the writer.
+const HYPOTHETICAL = /(?<!\bas\s)(?<!\beven\s)\bif\b|\bunless\b|\bin\s+case\b|\bwhether\b|(?<!\bi\s)\b(?:could|might|may|can|cannot)\s+(?:\w+\s+)?(?:cause|trigger|lead|result|bring|give|make|be|happen|induce|provoke|set\s+off|stir\s+up|open\s+up|have|get|experience|feel|leave|occur|increase)\b|\bi\s+(?:might|may|could)\s+(?:\w+\s+)?(?:have|get|experience|end\s+up)\b|(?<!\bi\s)\b(?:could|might|may|can)\s+(?:\w+\s+)?$|\b(?:worr\w*|afraid|scared|fear\w*|nervous|concern\w*|anxious|apprehensive|wary|warn\w*|read|reading|heard|hear|told|say|says|saying|claim\w*|apparently|supposedly|allegedly|rumou?r\w*|stories|articles?|reports?|research|studies|some\s+people|others|other\s+people|risks?|chance|possib\w*|potential\w*|danger\w*)\b[^]*?\b(?:could|might|may|can|would|will|'d|'ll|of|about)\b/
+const HYPOTHETICAL_AFTER = /^\s*(?:(?:is|are|was|were)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:risk|side[\s-]effects?|possibility|danger|complication|contraindication)s?\b|(?:can|could|may|might)\s+(?:\w+\s+)?(?:happen|occur|result|follow|be\s+(?:caused|triggered))|(?:is|are)\s+(?:\w+\s+)?(?:possible|rare|common|uncommon|reported))/
+// For self-harm only generic warnings and reports count as hypothetical; a writer's own fear ("I was
+// scared I would hurt myself") is ideation, so it is not among them.
+const HYPOTHETICAL_SELF_HARM = /\b(?:if|unless)\s+(?:you|anyone|someone|somebody|people|they|your)\b|\banyone\s+(?:who|with)\b|\b(?:people|those|someone|somebody|clients|patients)\s+(?:who|with)\b|\b(?:read|heard|apparently|claim\w*|stories|articles?|reports?|research|studies|some\s+people|risks?|chance|possib\w*|potential\w*)\b[^]*?\b(?:could|might|may|can|of|about)\b|\b(?:can|could|may|might)\s+(?:\w+\s+)?(?:cause|trigger|lead\s+to|result\s+in|bring\s+(?:up|on)|induce|provoke|increase)\b/
+
+// The treatment helped with it: a condition it was used for, not harm it caused.
+const BENEFIT_BEFORE = /\b(?:help(?:ed|s|ing)?|treat(?:ed|ing|s)?|reliev(?:e|ed|es|ing)|relief|eas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|improv(?:e|ed|es|ing|ement)|cur(?:e|ed)|fix(?:ed)?|manag(?:e|ed|ing)|cop(?:e|ing)|calm(?:ed|s)?|lessen(?:ed)?|resolv(?:e|ed)|fewer|less|no\s+more|(?:went|go|came|booked|referred|tried\s+it|try\s+it|recommended)\s+(?:in\s+)?for|for\s+(?:my|her|his|our|their)|work(?:ed|s)?\s+(?:on|through))\b/
+const BENEFIT_AFTER = /^\s*(?:(?:have|has|had|are|is|were|was)\s+)?(?:\w+\s+)?(?:stopped|gone|disappeared|eased|easing|improved|improving|subsided|subsiding|reduced|reducing|lessened|lessening|decreased|lifted|vanished|faded|fading|calmed|settled|cleared|resolved|went\s+away|(?:much|far|a\s+lot|so\s+much)\s+(?:better|less|fewer|rarer)|less\s+(?:frequent|often|severe|intense)|fewer|rarer)\b/
+// It started with the treatment, which outweighs a history cue elsewhere in the span.
+const ONSET = /\b(?:(?:since|after|following|during|from|straight\s+after|right\s+after|within\s+\w+\s+\w+\s+of)\s+(?:the|my|this|that|her|his|our|each|every|a|one)\s+(?:\w+\s+){0,2}?(?:session|sessions|treatment|treatments|appointment|visit|massage|manipulation|adjustment|therapy|cst|release|osteopath|chiropractor)|ever\s+since|for\s+the\s+first\s+time|the\s+next\s+(?:day|morning|night|week)|that\s+(?:night|evening)|on\s+the\s+table)\b/
+// Played down: a mild symptom that passed.
+const SOFTENED_BEFORE = /\b(?:slightly|a\s+(?:bit|little|touch|tad)|bit|little|mild(?:ly)?|briefly|momentarily|somewhat|vaguely|tiny\s+bit)\s+(?:\w+\s+)?$/
+const SOFTENED_AFTER = /^\s*(?:\w+\s+)?(?:for\s+(?:a|a\s+few|few|a\s+couple\s+of|the\s+first|\d+|one|two|five|ten)\s+(?:seconds?|minutes?|moments?|mins?)|briefly|at\s+first|which\s+(?:passed|went|is\s+(?:normal|common|expected))|but\s+(?:it\s+|that\s+)?(?:passed|went|soon|quickly)|when\s+i\s+(?:stood|got|sat)\s+up)/
+// The phrase is the content of a memory or dream, not a date: "nightmares about when I was little".
+const CONTENT_AFTER = /^\s*(?:about|of|to|from|where|in\s+which|involving)\b/
+
+function lastBreak (s: string, re: RegExp): number {
+  let at = 0
+  re.lastIndex = 0
+  for (const m of s.matchAll(re)) at = m.index + m[0].length
+  return at
+}
+
+function firstBreak (s: string, re: RegExp): number {
+  re.lastIndex = 0
+  const m = re.exec(s)
+  re.lastIndex = 0
+  return m === null ? s.length : m.index
+}
+
+function sentenceStart (text: string, at: number): number {
+  const from = Math.max(0, at - MAX_BACK)
+  for (let i = at - 1; i >= from; i--) {
+    const c = text[i]
+    if (c === '.' || c === '!' || c === '?' || c === '\n') return i + 1
+  }
+  return from
+}
+
+function sentenceEnd (text: string, at: number): number {
+  const to = Math.min(text.length, at + MAX_AHEAD)
+  for (let i = at; i < to; i++) {
+    const c = text[i]
+    if (c === '.' || c === '!' || c === '?' || c === '\n') return i
+  }
+  return to
+}
+
+/** Is the phrase negated by a negator earlier in its clause? Returns the negator word or null. */
+function negatorBefore (clause: string): string | null {
+  const words = clause.split(/[^a-z0-9']+/).filter((w) => w.length > 0)
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 7; i--) {
+    const w = words[i] as string
+    if (!NEGATOR.test(w)) continue
+    const next = words[i + 1]
+    const kind = w.endsWith("n't") || w.endsWith('nt') || w === 'cannot' ? 'nt' : w
+    const pseudo = PSEUDO_NEGATION[kind]
+    if (next !== undefined && pseudo?.test(next) === true) return null
+    const gap = words.slice(i + 1)
+    if (!gap.every((g) => FILLER.has(g))) return null
+    // "never been so traumatised": an intensifier, not a negation.
+    if (w === 'never' && gap.some((g) => g === 'so' || g === 'as' || g === 'more')) return null
+    return w
+  }
+  return null
+}
+
+/** Judge one match of `cue` at [start, end) of the prepared field `text`. */
+export function judge (text: string, start: number, end: number, cue: CompiledCue, state: FieldState): Verdict {
+  const selfHarm = cue.category === 'self_harm'
+  const sStart = sentenceStart(text, start)
+  const sEnd = sentenceEnd(text, end)
+  const before = text.slice(sStart, start)
+  const after = text.slice(end, sEnd)
+  const tightBefore = before.slice(lastBreak(before, TIGHT_BREAK))
+  const tightAfter = after.slice(0, firstBreak(after, TIGHT_BREAK))
+  const looseBefore = before.slice(lastBreak(before, LOOSE_BREAK))
+  const looseAfter = after.slice(0, firstBreak(after, LOOSE_BREAK))
+
+  // 1. Negation.
+  let onset = false
+  if (!cue.ownNegation) {
+    const matched = text.slice(start, end)
+    // A negator caught inside a loose pattern ("caused no harm") negates it too.
+    let negated = /n't\b|\b(?:no|not|never|without|none|nothing)\b/.test(matched)
+    let negator: string | null = null
+    if (!negated) {
+      negator = negatorBefore(tightBefore)
+      negated = negator !== null
+    }
+    if (!negated) {
+      negated = state.negatedEnds.some((e) => e <= start && e >= start - 60 && LIST_GAP.test(text.slice(e, start)))
+    }
+    // "I had never had a panic attack before": a first, not a denial.
+    if (negated && negator !== null && FIRST_TIME.test(after)) {
+      negated = false
+      onset = true
+    }
+    // "I'm not suicidal any more": it was there.
+    if (negated && selfHarm && STILL_NOW.test(after)) negated = false
+    if (negated) {
+      state.negatedEnds.push(end)
+      return 'none'
+    }
+  }
+
+  // 2. Hypothetical or reported.
+  if (selfHarm) {
+    if (HYPOTHETICAL_SELF_HARM.test(tightBefore) || HYPOTHETICAL_AFTER.test(after)) return 'none'
+    return 'strong'
+  }
+  if (HYPOTHETICAL.test(tightBefore) || HYPOTHETICAL_AFTER.test(after)) return 'none'
+
+  // 3. Something the treatment helped with.
+  if (BENEFIT_BEFORE.test(tightBefore) || BENEFIT_AFTER.test(tightAfter)) return 'background'
+
+  // 4. A mild symptom played down.
+  if (cue.mild === true && (SOFTENED_BEFORE.test(before.slice(-40)) || SOFTENED_AFTER.test(after))) return 'background'
+
+  // 5. Professional context: "I work with trauma survivors", "I'm an A&E nurse".
+  if (PROFESSIONAL.test(looseBefore) || PROFESSIONAL_AFTER.test(after)) return 'background'
+
+  // 6. From before the treatment, unless the span says it started with it.
+  if (cue.acute !== true && cue.strength === 'strong' && !onset && !ONSET.test(looseBefore) && !ONSET.test(looseAfter)) {
+    const contentAfter = CONTENT_AFTER.test(after)
+    if (PRIOR.test(looseBefore) || (!contentAfter && PRIOR_AFTER.test(looseAfter))) return 'background'
+    if (cue.category === 'abuse' && (PRIOR_ABUSE.test(looseBefore) || PRIOR_ABUSE.test(looseAfter))) return 'background'
+    if (cue.category === 'physical_harm' && (PRIOR_PHYSICAL.test(looseBefore) || PRIOR_PHYSICAL_AFTER.test(looseAfter))) return 'background'
+  }
+  return cue.strength
+}

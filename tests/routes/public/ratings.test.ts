@@ -1,0 +1,48 @@
+// The public tally: approved stories only, Wilson interval, changes with decisions, ETag and 304.
+import t from 'tap'
+import { buildTestApp } from '../../helpers/app.js'
+import { apiKey, decideOn, siteWithTopic, submit } from '../../helpers/factories.js'
+
+t.test('the tally counts approved stories only and follows every decision', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const ratingsUrl = storiesUrl.replace(/stories$/, 'ratings')
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  const tally = async () => (await app.inject({ url: ratingsUrl })).json()
+
+  t.same(await tally(), { effective: 0, ineffective: 0, unrated: 0, total: 0, effectiveShare: null, ci95: null })
+
+  const ids: string[] = []
+  for (const verdict of ['effective', 'effective', 'effective', 'effective', 'effective', 'effective', 'effective', 'effective', 'ineffective', 'ineffective', null]) {
+    ids.push((await submit(app, storiesUrl, { verdict })).id)
+  }
+  t.equal((await tally()).total, 0, 'pending stories do not count')
+  for (const id of ids) await decideOn(app, moderator, id, { action: 'approve' })
+  t.same(await tally(), { effective: 8, ineffective: 2, unrated: 1, total: 11, effectiveShare: 0.8, ci95: { lower: 0.4902, upper: 0.9433 } })
+
+  await decideOn(app, moderator, ids[0]!, { action: 'remove', reason: 'privacy' })
+  t.match(await tally(), { effective: 7, total: 10 }, 'a removal takes the story out of the count')
+
+  const rejected = (await submit(app, storiesUrl, { verdict: 'ineffective' })).id
+  await decideOn(app, moderator, rejected, { action: 'reject', reason: 'spam' })
+  t.match(await tally(), { ineffective: 2, total: 10 }, 'a rejected story never counts')
+})
+
+t.test('the tally is cacheable: ETag, Cache-Control and 304', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const ratingsUrl = storiesUrl.replace(/stories$/, 'ratings')
+  const first = await app.inject({ url: ratingsUrl })
+  t.match(first.headers['cache-control'], /public, max-age=\d+/)
+  const etag = String(first.headers.etag)
+  t.ok(etag.length > 2)
+  const again = await app.inject({ url: ratingsUrl, headers: { 'if-none-match': etag } })
+  t.equal(again.statusCode, 304)
+  t.equal(again.body, '')
+
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  await decideOn(app, moderator, (await submit(app, storiesUrl)).id, { action: 'approve' })
+  const changed = await app.inject({ url: ratingsUrl, headers: { 'if-none-match': etag } })
+  t.equal(changed.statusCode, 200, 'a changed tally is sent again')
+  t.not(changed.headers.etag, etag)
+})
