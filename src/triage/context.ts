@@ -58,6 +58,7 @@ const HYPOTHETICAL_SELF_HARM = /\b(?:if|unless)\s+(?:you|anyone|someone|somebody
 const BENEFIT_BEFORE = /\b(?:help(?:ed|s|ing)?|treat(?:ed|ing|s)?|reliev(?:e|ed|es|ing)|relief|eas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|improv(?:e|ed|es|ing|ement)|cur(?:e|ed)|fix(?:ed)?|manag(?:e|ed|ing)|cop(?:e|ing)|calm(?:ed|s)?|lessen(?:ed)?|resolv(?:e|ed)|fewer|less|no\s+more|(?:went|go|came|booked|referred|tried\s+it|try\s+it|recommended)\s+(?:in\s+)?for|for\s+(?:my|her|his|our|their)|work(?:ed|s)?\s+(?:on|through))\b/
 const BENEFIT_AFTER = /^\s*(?:(?:have|has|had|are|is|were|was)\s+)?(?:\w+\s+)?(?:stopped|gone|disappeared|eased|easing|improved|improving|subsided|subsiding|reduced|reducing|lessened|lessening|decreased|lifted|vanished|faded|fading|calmed|settled|cleared|resolved|went\s+away|(?:much|far|a\s+lot|so\s+much)\s+(?:better|less|fewer|rarer)|less\s+(?:frequent|often|severe|intense)|fewer|rarer)\b/
 // It started with the treatment, which outweighs a history cue elsewhere in the span.
+const ONSET_AFTER = /^\s*(?:\w+\s+)?(?:now|as\s+a\s+result|because\s+of\s+(?:it|this|that|the\s+\w+))\b/
 const ONSET = /\b(?:(?:since|after|following|during|from|straight\s+after|right\s+after|within\s+\w+\s+\w+\s+of)\s+(?:the|my|this|that|her|his|our|each|every|a|one)\s+(?:\w+\s+){0,2}?(?:session|sessions|treatment|treatments|appointment|visit|massage|manipulation|adjustment|therapy|cst|release|osteopath|chiropractor)|ever\s+since|for\s+the\s+first\s+time|the\s+next\s+(?:day|morning|night|week)|that\s+(?:night|evening)|on\s+the\s+table)\b/
 // Played down: a mild symptom that passed.
 const SOFTENED_BEFORE = /\b(?:slightly|a\s+(?:bit|little|touch|tad)|bit|little|mild(?:ly)?|briefly|momentarily|somewhat|vaguely|tiny\s+bit)\s+(?:\w+\s+)?$/
@@ -172,7 +173,8 @@ export function judge (text: string, start: number, end: number, cue: CompiledCu
   if (PROFESSIONAL.test(looseBefore) || PROFESSIONAL_AFTER.test(after)) return 'background'
 
   // 6. From before the treatment, unless the span says it started with it.
-  if (cue.acute !== true && cue.strength === 'strong' && !onset && !ONSET.test(looseBefore) && !ONSET.test(looseAfter)) {
+  if (cue.acute !== true && cue.strength === 'strong' && !onset && !ONSET.test(looseBefore) && !ONSET.test(looseAfter) &&
+    !ONSET_AFTER.test(after)) {
     const contentAfter = CONTENT_AFTER.test(after)
     if (PRIOR.test(looseBefore) || (!contentAfter && PRIOR_AFTER.test(looseAfter))) return 'background'
     if (cue.category === 'abuse' && (PRIOR_ABUSE.test(looseBefore) || PRIOR_ABUSE.test(looseAfter))) return 'background'

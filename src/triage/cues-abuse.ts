@@ -47,6 +47,10 @@ export const ABUSE: Cue[] = [
     String.raw`\babus(?:e|ive)\s+(?:of\s+)?(?:power|trust|position|behaviou?r|treatment|practitioner|therapist|session)`,
     String.raw`\b(?:groom(?:ed|ing)\s+me|made\s+a\s+pass|hit\s+on\s+me|came\s+on\s+to\s+me|propositioned)\b`,
     String.raw`\b(?:asked|made)\s+me\s+(?:to\s+)?(?:touch|massage|rub)\s+(?:him|her|his|hers)\b`,
+    String.raw`\b(?:hands?|fingers?)\s+(?:\w+\s+){0,2}?(?:under|inside|into|down)\s+my\s+(?:underwear|knickers|pants|bra|boxers|briefs)\b`,
+    String.raw`\b(?:took|taking|take|takes)\s+advantage\s+of\s+(?:me|my)\b`,
+    String.raw`\b(?:rubb\w+|press\w*|push\w*|grind\w*|ground)\s+(?:him|her)self\s+(?:against|on|into|onto)\s+me\b`,
+    String.raw`\bwouldn'?t\s+take\s+no\s+for\s+an\s+answer\b`,
   ]),
   // Past or unspecific mentions: name the category only when the story reports harm elsewhere.
   ...cues('abuse', 'background', [
@@ -58,5 +62,6 @@ export const ABUSE: Cue[] = [
     String.raw`\b(?:shouted|yelled|screamed|swore)\s+at\s+me\b|\b(?:bullied|humiliated|belittled|intimidated)\s+me\b`,
     String.raw`\b(?:reported\s+(?:him|her|them|the\s+\w+)\s+to\s+(?:the\s+)?(?:police|regulator|council|gmc|hcpc|board|gosc|cncc)|police\s+(?:are|were)\s+involved|(?:called|phoned|contacted)\s+the\s+police)`,
     String.raw`\b${NEG}\s+feel\s+safe\b`,
+    String.raw`\b(?:asked\s+me\s+out|locked\s+the\s+door|felt\s+trapped|flirt\w*)\b`,
   ]),
 ]

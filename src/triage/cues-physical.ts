@@ -5,7 +5,7 @@ import { AGENT, cues, SESSION, type Cue } from './cue.js'
 
 const CARE = String.raw`(?:hospital|a\s?&\s?e|a\s+and\s+e|accident\s+and\s+emergency|er|e\.r\.?|emergency(?:\s+(?:room|department|dept|ward|services|care|unit))?|casualty|urgent\s+care|intensive\s+care|icu|itu|resus|stroke\s+unit|neuro\s+ward|walk[\s-]in\s+(?:centre|center|clinic))`
 const BODY = String.raw`(?:neck|head|arm|arms|leg|legs|jaw|mouth|back|shoulder|shoulders|hand|hands|face|feet|foot|fingers|toes|spine|hip|hips|body|left\s+side|right\s+side|eyes?)`
-const WHO = String.raw`(?:baby|newborn|infant|son|daughter|child|toddler|boy|girl|mother|mum|mom|father|dad|husband|wife|partner|friend)`
+const WHO = String.raw`(?:baby|newborn|infant|(?:day|week|month)s?[\s-]old|little\s+one|son|daughter|child|toddler|boy|girl|mother|mum|mom|father|dad|husband|wife|partner|friend)`
 
 export const PHYSICAL: Cue[] = [
   ...cues('physical_harm', 'strong', [
@@ -22,6 +22,8 @@ export const PHYSICAL: Cue[] = [
     // injuries
     String.raw`\bfractur(?:e|ed|es|ing)\b`,
     String.raw`\b(?:broken|broke|cracked|snapped)\s+(?:my\s+|a\s+|her\s+|his\s+|the\s+baby'?s\s+|two\s+|three\s+)?(?:\w+\s+)?(?:rib|ribs|bone|bones|neck|nose|jaw|collarbone|vertebra\w*|toe|finger|arm|leg|wrist|ankle|tailbone|coccyx|sternum|skull)\b`,
+    String.raw`\b(?:rib|ribs|bone|bones|neck|nose|jaw|collarbone|vertebra\w*|skull|wrist|ankle|tailbone|coccyx|shoulder|hip)\s+(?:was|were|got|had\s+been)\s+(?:\w+\s+)?(?:broken|cracked|fractured|dislocated|snapped|injured|damaged)\b`,
+    String.raw`\bfelt\s+(?:something|it)\s+(?:snap|tear|rip|crack)\b`,
     String.raw`\bbruis(?:e|es|ed|ing)\b(?!\s+(?:easily|quite\s+easily|very\s+easily))`,
     String.raw`\bblack\s+and\s+blue\b`,
     String.raw`\b(?:bleed(?:ing|s)?|bled|nose\s?bleeds?|haemorrhag\w*|hemorrhag\w*)\b`,
@@ -61,11 +63,13 @@ export const PHYSICAL: Cue[] = [
     String.raw`\b(?:couldn'?t|could\s+not|can'?t|cannot|can\s+not|unable\s+to|wasn'?t\s+able\s+to|was\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:move|turn|lift|raise|bend|straighten|open|feel|use|tilt|rotate)\s+(?:my|her|his)\s+(?:\w+\s+)?${BODY}\b`,
     String.raw`\b(?:couldn'?t|could\s+not|can'?t|cannot|unable\s+to|wasn'?t\s+able\s+to)\s+(?:walk|stand|get\s+out\s+of\s+bed|get\s+up|see\s+properly|speak\s+properly)\b`,
     // a baby that would not stop crying (the lookbehind, checked only after a match, finds the baby)
+    String.raw`\b(?:couldn'?t|could\s+not|can'?t)\s+keep\s+(?:anything|food|water|fluids|liquids|it)\s+down\b`,
     String.raw`\b(?:wouldn'?t|would\s+not|didn'?t|did\s+not)\s+stop\s+(?:crying|screaming)\b(?<=\b(?:baby|newborn|infant|babies)\b[^.!?\n]{0,120})`,
   ], { ownNegation: true }),
   // Mild symptoms: count unless played down ("slightly dizzy", "a bit sick for a minute").
   ...cues('physical_harm', 'strong', [
     String.raw`\bvomit\w*|\bthrew\s+up\b|\bthrow(?:ing)?\s+up\b|\bpuk(?:ed|ing)\b|\bbeing\s+sick\b|\bwas\s+sick\s+(?:in|on|all|for|everywhere|twice|several|\w+\s+times)`,
+    String.raw`\b(?:was|been|being|got|felt|feel|feeling)\s+(?:so\s+|really\s+|very\s+|violently\s+|physically\s+|incredibly\s+)?sick\b(?!\s+(?:of|and\s+tired|with\s+(?:a\s+)?(?:cold|flu|worry|nerves)))`,
     String.raw`\bdizz(?:y|iness)\b|\bvertigo\b|\bthe\s+room\s+(?:was\s+)?spinning`,
     String.raw`\b(?:felt|feel|feeling|went|go|going|was)\s+(?:really\s+|very\s+|quite\s+|so\s+)?faint\b`,
   ], { mild: true }),

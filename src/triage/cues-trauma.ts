@@ -33,6 +33,12 @@ export const TRAUMA: Cue[] = [
     String.raw`\b(?:mental|nervous|emotional|psychological|complete|total|full)\s+breakdown|\bhad\s+a\s+breakdown\b|\bbroke\s+down\s+completely\b`,
     String.raw`\b(?:severe|crippling|debilitating|extreme|intense|overwhelming|constant|paralysing|paralyzing)\s+anxiety\b`,
     String.raw`\bintrusive\s+(?:thoughts|memories|images)\b`,
+    String.raw`\b(?:had|having|have|went\s+into)\s+(?:a\s+)?(?:complete\s+|total\s+|full\s+|massive\s+|huge\s+)?(?:meltdown|melt\s+down)\b`,
+    String.raw`\b(?:shaking|trembling|shook|shaky|sobbing)\s+(?:\w+\s+)?for\s+(?:hours|days|the\s+rest\s+of)`,
+    String.raw`\b(?:c-?ptsd|ptsd|anxiety|trauma|flashbacks|nightmares|panic\s+attacks)\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:the\s+)?(?:worst|back|worse)\b`,
+    String.raw`\b(?:in|into)\s+(?:a\s+)?(?:really\s+|very\s+|such\s+a\s+)?(?:dark|bad|black|horrible|terrible)\s+place\b`,
+    String.raw`\b(?:scared|afraid|terrified|frightened)\s+(?:to\s+let\s+(?:anyone|anybody|people|someone)|of\s+(?:anyone|anybody|people)|to\s+be)\s+touch\w*`,
+    String.raw`\blost\s+(?:time|hours|an\s+hour|chunks\s+of\s+time)\b`,
     String.raw`\bhyperventilat\w*`,
     String.raw`\b(?:screamed|screaming|sobbing|wailing)\s+in\s+(?:terror|fear|panic|horror)`,
     String.raw`\b(?:emotionally|psychologically|mentally)\s+(?:scarred|damaged|destroyed|shattered|wrecked|traumati[sz]ed|broken)`,
@@ -65,6 +71,7 @@ export const TRAUMA: Cue[] = [
   // Phrases carrying their own negation.
   ...cues('trauma_response', 'strong', [
     String.raw`\b(?:couldn'?t|could\s+not|can'?t|cannot|wasn'?t\s+able\s+to)\s+stop\s+(?:shaking|trembling|shivering|screaming|sobbing|hyperventilating|panicking)`,
+    String.raw`\b(?:couldn'?t|could\s+not|can'?t|cannot)\s+stop\s+(?:crying|sobbing)\s+for\s+(?:\w+\s+)?(?:hours|days|weeks)`,
     String.raw`\b(?:did(?:n'?t|\s+not)|could(?:n'?t|\s+not))\s+feel\s+real\b`,
     String.raw`\b(?:can'?t|could(?:n'?t|\s+not)|cannot)\s+(?:bear|stand|tolerate)\s+(?:to\s+be|being)\s+touched`,
     String.raw`\b(?:haven'?t|have\s+not|hasn'?t|has\s+not)\s+been\s+the\s+same\s+since`,
