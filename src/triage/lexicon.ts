@@ -38,7 +38,9 @@ function scanner (category: HarmCategory, list: Cue[]): CategoryScanner {
   for (const c of compiled) {
     if (c.category !== category) throw new Error(`triage cue in the wrong list: ${c.pattern}`)
   }
-  const source = compiled.map((c) => `(${c.pattern})`).join('|')
+  // Every cue starts at a word start; saying so up front lets the engine skip the other positions
+  // without trying each alternative there.
+  const source = String.raw`\b(?=\w)(?:` + compiled.map((c) => `(${c.pattern})`).join('|') + ')'
   return { category, regex: new RegExp(source, 'g'), cues: compiled }
 }
 

@@ -18,15 +18,19 @@ const FOLD: Record<string, string> = {
   '\u2014': '-', '\u2212': '-', '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\t': ' ', '\r': '\n',
 }
 
+const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g')
+
 function fold (s: string): string {
+  const lower = s.toLowerCase()
+  if (lower.length === s.length) return lower.replace(FOLDABLE, (c) => FOLD[c] ?? c)
+  // A few characters lowercase to two units (e.g. U+0130); fold one unit at a time so lengths match.
   let out = ''
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string
     const f = FOLD[c]
     if (f !== undefined) { out += f; continue }
-    const lower = c.toLowerCase()
-    // A few characters lowercase to two units (e.g. U+0130); keep them as they are so lengths match.
-    out += lower.length === 1 ? lower : c
+    const l = c.toLowerCase()
+    out += l.length === 1 ? l : c
   }
   return out
 }
