@@ -9,10 +9,6 @@ import { PRIOR, PRIOR_AFTER, PRIOR_ABUSE, PRIOR_PHYSICAL, PRIOR_PHYSICAL_AFTER, 
 
 export type Verdict = 'strong' | 'background' | 'none'
 
-/** Per-field state: where negated matches ended, so "no flashbacks, nightmares or panic" carries on. */
-export interface FieldState {
-  negatedEnds: number[]
-}
 
 // A sentence ends at . ! ? or a line break; looking further than this for context is never needed.
 const MAX_BACK = 240
@@ -66,37 +62,42 @@ const SOFTENED_AFTER = /^\s*(?:\w+\s+)?(?:for\s+(?:a|a\s+few|few|a\s+couple\s+of
 // The phrase is the content of a memory or dream, not a date: "nightmares about when I was little".
 const CONTENT_AFTER = /^\s*(?:about|of|to|from|where|in\s+which|involving)\b/
 
-function lastBreak (s: string, re: RegExp): number {
-  let at = 0
+/** Sorted [start, end) spans of every match of `re` in `text`. */
+function spans (text: string, re: RegExp): Int32Array {
+  const out: number[] = []
   re.lastIndex = 0
-  for (const m of s.matchAll(re)) at = m.index + m[0].length
-  return at
+  for (const m of text.matchAll(re)) out.push(m.index, m.index + m[0].length)
+  return Int32Array.from(out)
 }
 
-function firstBreak (s: string, re: RegExp): number {
-  re.lastIndex = 0
-  const m = re.exec(s)
-  re.lastIndex = 0
-  return m === null ? s.length : m.index
-}
-
-function sentenceStart (text: string, at: number): number {
-  const from = Math.max(0, at - MAX_BACK)
-  for (let i = at - 1; i >= from; i--) {
-    const c = text[i]
-    if (c === '.' || c === '!' || c === '?' || c === '\n') return i + 1
+/** The end of the last span ending at or before `at` (or -1). */
+function lastEndBefore (s: Int32Array, at: number): number {
+  let lo = 0
+  let hi = s.length / 2 - 1
+  let best = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const e = s[2 * mid + 1] as number
+    // Ends are sorted too: break matches never overlap.
+    if (e <= at) { best = e; lo = mid + 1 } else hi = mid - 1
   }
-  return from
+  return best
 }
 
-function sentenceEnd (text: string, at: number): number {
-  const to = Math.min(text.length, at + MAX_AHEAD)
-  for (let i = at; i < to; i++) {
-    const c = text[i]
-    if (c === '.' || c === '!' || c === '?' || c === '\n') return i
+/** The start of the first span starting at or after `at` (or Infinity). */
+function firstStartAfter (s: Int32Array, at: number): number {
+  let lo = 0
+  let hi = s.length / 2 - 1
+  let best = Infinity
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const b = s[2 * mid] as number
+    if (b >= at) { best = b; hi = mid - 1 } else lo = mid + 1
   }
-  return to
+  return best
 }
+
+const SENTENCE_END = /[.!?\n]/g
 
 /** Is the phrase negated by a negator earlier in its clause? Returns the negator word or null. */
 function negatorBefore (clause: string): string | null {
@@ -117,68 +118,113 @@ function negatorBefore (clause: string): string | null {
   return null
 }
 
-/** Judge one match of `cue` at [start, end) of the prepared field `text`. */
-export function judge (text: string, start: number, end: number, cue: CompiledCue, state: FieldState): Verdict {
-  const selfHarm = cue.category === 'self_harm'
-  const sStart = sentenceStart(text, start)
-  const sEnd = sentenceEnd(text, end)
-  const before = text.slice(sStart, start)
-  const after = text.slice(end, sEnd)
-  const tightBefore = before.slice(lastBreak(before, TIGHT_BREAK))
-  const tightAfter = after.slice(0, firstBreak(after, TIGHT_BREAK))
-  const looseBefore = before.slice(lastBreak(before, LOOSE_BREAK))
-  const looseAfter = after.slice(0, firstBreak(after, LOOSE_BREAK))
+interface Windows {
+  /** The sentence up to the match, and after it. */
+  before: string
+  after: string
+  /** The same, cut at the nearest clause break (for negation, hypotheticals and benefit). */
+  tightBefore: string
+  tightAfter: string
+  /** The same, cut only at a contrast or change of time (for history and onset). */
+  looseBefore: string
+  looseAfter: string
+}
 
-  // 1. Negation.
-  let onset = false
-  if (!cue.ownNegation) {
-    const matched = text.slice(start, end)
+/**
+ * The context of the matches in one prepared field. Sentence ends and clause breaks are found once
+ * per field, so judging a match costs a few binary searches and short regex tests.
+ */
+export class FieldContext {
+  private readonly sentences: Int32Array
+  private readonly tight: Int32Array
+  private readonly loose: Int32Array
+  /** Where negated matches ended, so "no flashbacks, nightmares or panic" negates the whole list. */
+  private readonly negatedEnds: number[] = []
+
+  constructor (private readonly text: string) {
+    this.sentences = spans(text, SENTENCE_END)
+    this.tight = spans(text, TIGHT_BREAK)
+    this.loose = spans(text, LOOSE_BREAK)
+  }
+
+  private windows (start: number, end: number): Windows {
+    const { text } = this
+    const sStart = Math.max(lastEndBefore(this.sentences, start), start - MAX_BACK, 0)
+    const sEnd = Math.min(firstStartAfter(this.sentences, end), end + MAX_AHEAD, text.length)
+    const before = text.slice(sStart, start)
+    const after = text.slice(end, sEnd)
+    const tStart = Math.max(lastEndBefore(this.tight, start), sStart)
+    const tEnd = Math.min(firstStartAfter(this.tight, end), sEnd)
+    const lStart = Math.max(lastEndBefore(this.loose, start), sStart)
+    const lEnd = Math.min(firstStartAfter(this.loose, end), sEnd)
+    return {
+      before,
+      after,
+      tightBefore: text.slice(tStart, start),
+      tightAfter: text.slice(end, Math.max(tEnd, end)),
+      looseBefore: text.slice(lStart, start),
+      looseAfter: text.slice(end, Math.max(lEnd, end)),
+    }
+  }
+
+  /**
+   * Negation, checked for every match in text order (lists carry a negation along).
+   * 'negated': the phrase is denied; 'first': denied only as "never before", so it is new;
+   * 'plain': not negated.
+   */
+  negation (start: number, end: number, cue: CompiledCue): 'negated' | 'first' | 'plain' {
+    if (cue.ownNegation) return 'plain'
+    const { text } = this
+    const w = this.windows(start, end)
     // A negator caught inside a loose pattern ("caused no harm") negates it too.
-    let negated = /n't\b|\b(?:no|not|never|without|none|nothing)\b/.test(matched)
+    let negated = /n't\b|\b(?:no|not|never|without|none|nothing)\b/.test(text.slice(start, end))
     let negator: string | null = null
     if (!negated) {
-      negator = negatorBefore(tightBefore)
+      negator = negatorBefore(w.tightBefore)
       negated = negator !== null
     }
     if (!negated) {
-      negated = state.negatedEnds.some((e) => e <= start && e >= start - 60 && LIST_GAP.test(text.slice(e, start)))
+      negated = this.negatedEnds.some((e) => e <= start && e >= start - 60 && LIST_GAP.test(text.slice(e, start)))
     }
     // "I had never had a panic attack before": a first, not a denial.
-    if (negated && negator !== null && FIRST_TIME.test(after)) {
-      negated = false
-      onset = true
-    }
+    if (negated && negator !== null && FIRST_TIME.test(w.after)) return 'first'
     // "I'm not suicidal any more": it was there.
-    if (negated && selfHarm && STILL_NOW.test(after)) negated = false
+    if (negated && cue.category === 'self_harm' && STILL_NOW.test(w.after)) return 'plain'
     if (negated) {
-      state.negatedEnds.push(end)
-      return 'none'
+      this.negatedEnds.push(end)
+      return 'negated'
     }
+    return 'plain'
   }
 
-  // 2. Hypothetical or reported.
-  if (selfHarm) {
-    if (HYPOTHETICAL_SELF_HARM.test(tightBefore) || HYPOTHETICAL_AFTER.test(after)) return 'none'
-    return 'strong'
+  /** Judge a match that is not negated; `first` when it was denied only as "never before". */
+  judge (start: number, end: number, cue: CompiledCue, first: boolean): Verdict {
+    const w = this.windows(start, end)
+
+    // Hypothetical or reported.
+    if (cue.category === 'self_harm') {
+      if (HYPOTHETICAL_SELF_HARM.test(w.tightBefore) || HYPOTHETICAL_AFTER.test(w.after)) return 'none'
+      return 'strong'
+    }
+    if (HYPOTHETICAL.test(w.tightBefore) || HYPOTHETICAL_AFTER.test(w.after)) return 'none'
+
+    // Something the treatment helped with.
+    if (BENEFIT_BEFORE.test(w.tightBefore) || BENEFIT_AFTER.test(w.tightAfter)) return 'background'
+
+    // A mild symptom played down.
+    if (cue.mild === true && (SOFTENED_BEFORE.test(w.before.slice(-40)) || SOFTENED_AFTER.test(w.after))) return 'background'
+
+    // Professional context: "I work with trauma survivors", "I'm an A&E nurse".
+    if (PROFESSIONAL.test(w.looseBefore) || PROFESSIONAL_AFTER.test(w.after)) return 'background'
+
+    // From before the treatment, unless the span says it started with it.
+    if (cue.acute !== true && cue.strength === 'strong' && !first && !ONSET.test(w.looseBefore) &&
+      !ONSET.test(w.looseAfter) && !ONSET_AFTER.test(w.after)) {
+      const contentAfter = CONTENT_AFTER.test(w.after)
+      if (PRIOR.test(w.looseBefore) || (!contentAfter && PRIOR_AFTER.test(w.looseAfter))) return 'background'
+      if (cue.category === 'abuse' && (PRIOR_ABUSE.test(w.looseBefore) || PRIOR_ABUSE.test(w.looseAfter))) return 'background'
+      if (cue.category === 'physical_harm' && (PRIOR_PHYSICAL.test(w.looseBefore) || PRIOR_PHYSICAL_AFTER.test(w.looseAfter))) return 'background'
+    }
+    return cue.strength
   }
-  if (HYPOTHETICAL.test(tightBefore) || HYPOTHETICAL_AFTER.test(after)) return 'none'
-
-  // 3. Something the treatment helped with.
-  if (BENEFIT_BEFORE.test(tightBefore) || BENEFIT_AFTER.test(tightAfter)) return 'background'
-
-  // 4. A mild symptom played down.
-  if (cue.mild === true && (SOFTENED_BEFORE.test(before.slice(-40)) || SOFTENED_AFTER.test(after))) return 'background'
-
-  // 5. Professional context: "I work with trauma survivors", "I'm an A&E nurse".
-  if (PROFESSIONAL.test(looseBefore) || PROFESSIONAL_AFTER.test(after)) return 'background'
-
-  // 6. From before the treatment, unless the span says it started with it.
-  if (cue.acute !== true && cue.strength === 'strong' && !onset && !ONSET.test(looseBefore) && !ONSET.test(looseAfter) &&
-    !ONSET_AFTER.test(after)) {
-    const contentAfter = CONTENT_AFTER.test(after)
-    if (PRIOR.test(looseBefore) || (!contentAfter && PRIOR_AFTER.test(looseAfter))) return 'background'
-    if (cue.category === 'abuse' && (PRIOR_ABUSE.test(looseBefore) || PRIOR_ABUSE.test(looseAfter))) return 'background'
-    if (cue.category === 'physical_harm' && (PRIOR_PHYSICAL.test(looseBefore) || PRIOR_PHYSICAL_AFTER.test(looseAfter))) return 'background'
-  }
-  return cue.strength
 }

@@ -12,9 +12,9 @@
 //  - level: critical iff self_harm; high iff any other category; normal otherwise (levelFor).
 //  - Evidence: every strong span; background spans only for a category no strong span shows, so each
 //    reported category has at least one span.
-import { judge, type FieldState, type Verdict } from './context.js'
-import { cueOf, SCANNERS } from './lexicon.js'
-import { prepare, toOriginal } from './text.js'
+import { FieldContext, type Verdict } from './context.js'
+import { cueOf, SCANNERS, type CompiledCue } from './lexicon.js'
+import { prepare, toOriginal, type Prepared } from './text.js'
 import { levelFor, type Evidence, type HarmCategory, type Triage, type TriageInput } from './types.js'
 
 interface Hit {
@@ -22,42 +22,70 @@ interface Hit {
   verdict: Exclude<Verdict, 'none'>
 }
 
+interface Found {
+  start: number
+  end: number
+  cue: CompiledCue
+  prepared: Prepared
+  context: FieldContext
+  field: 'title' | 'body'
+  raw: string
+  first: boolean
+}
+
 const FIELDS = ['title', 'body'] as const
 
-function scanField (field: 'title' | 'body', raw: string, hits: Hit[]): void {
+/** Every match in one field that survives the negation check, in text order. */
+function scanField (field: 'title' | 'body', raw: string, out: Found[]): void {
   if (raw.length === 0) return
   const prepared = prepare(raw)
   const { text } = prepared
-  // Matches of all categories in text order, so that a negation carries along a list ("no
-  // flashbacks, nightmares or panic attacks") whatever the categories of its items.
-  const found: Array<{ start: number, end: number, scanner: number, m: RegExpExecArray }> = []
-  SCANNERS.forEach((scanner, i) => {
+  const matches: Array<{ start: number, end: number, cue: CompiledCue }> = []
+  for (const scanner of SCANNERS) {
     const re = scanner.regex
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      found.push({ start: m.index, end: m.index + m[0].length, scanner: i, m })
+      matches.push({ start: m.index, end: m.index + m[0].length, cue: cueOf(scanner, m) })
     }
-  })
-  found.sort((a, b) => a.start - b.start || b.end - a.end)
-  const state: FieldState = { negatedEnds: [] }
-  for (const f of found) {
-    const scanner = SCANNERS[f.scanner]
-    if (scanner === undefined) continue
-    const cue = cueOf(scanner, f.m)
-    const verdict = judge(text, f.start, f.end, cue, state)
-    if (verdict === 'none') continue
-    const [start, end] = toOriginal(prepared, f.start, f.end)
-    hits.push({ verdict, evidence: { category: cue.category, field, start, end, phrase: raw.slice(start, end) } })
+  }
+  if (matches.length === 0) return
+  // Negation in text order across categories, so that it carries along a list ("no flashbacks,
+  // nightmares or bruising") whatever the categories of its items.
+  matches.sort((a, b) => a.start - b.start || b.end - a.end)
+  const context = new FieldContext(text)
+  for (const m of matches) {
+    const negation = context.negation(m.start, m.end, m.cue)
+    if (negation !== 'negated') out.push({ ...m, prepared, context, field, raw, first: negation === 'first' })
   }
 }
 
+function toHit (f: Found): Hit | null {
+  const verdict = f.context.judge(f.start, f.end, f.cue, f.first)
+  if (verdict === 'none') return null
+  const [start, end] = toOriginal(f.prepared, f.start, f.end)
+  return { verdict, evidence: { category: f.cue.category, field: f.field, start, end, phrase: f.raw.slice(start, end) } }
+}
+
 export function triage (input: TriageInput): Triage {
+  const found: Found[] = []
+  for (const field of FIELDS) scanField(field, input[field], found)
+
+  // Strong cues first: background cues only matter once the story is known to be harmful, and
+  // most stories are not, so their (costlier) context checks are skipped then.
   const hits: Hit[] = []
-  for (const field of FIELDS) scanField(field, input[field], hits)
+  for (const f of found) {
+    if (f.cue.strength !== 'strong') continue
+    const hit = toHit(f)
+    if (hit !== null) hits.push(hit)
+  }
+  if (!hits.some((h) => h.verdict === 'strong')) return { level: 'normal', categories: [], evidence: [] }
+  for (const f of found) {
+    if (f.cue.strength !== 'background') continue
+    const hit = toHit(f)
+    if (hit !== null) hits.push(hit)
+  }
 
   const strong = new Set<HarmCategory>(hits.filter((h) => h.verdict === 'strong').map((h) => h.evidence.category))
-  if (strong.size === 0) return { level: 'normal', categories: [], evidence: [] }
-
   const present = new Set<HarmCategory>(hits.map((h) => h.evidence.category))
   const categories = SCANNERS.map((s) => s.category).filter((c) => present.has(c))
   const evidence = hits
