@@ -31,7 +31,7 @@ export const SELF_HARM: Cue[] = [
     String.raw`\b(?:like|about|of|considered|considering|contemplat\w+)\s+ending\s+(?:it|things|my\s+life|everything)\b(?!\s+(?:early|there|with|after|before|soon|halfway|for\s+today))`,
     String.raw`\b(?:ways|how|methods)\s+to\s+(?:die|kill\s+${ME}|end\s+(?:it|my\s+life)|overdose)\b`,
     String.raw`\bbetter\s+(?:off\s+)?without\s+(?:me|their\s+(?:mum|mom|dad|mother|father|wife|husband)|us)\b`,
-    String.raw`\b(?:thoughts?|thinking|thought|think|dreaming|fantasi[sz]\w*|obsess\w*)\s+(?:a\s+lot\s+|constantly\s+|seriously\s+)?(?:of|about)\s+(?:ending\s+(?:it|my|things|everything)|killing\s+${ME}|taking\s+my|dying|death\b(?!\s+of)|not\s+(?:being\s+(?:here|alive|around)|waking|living|existing)|hurting\s+${ME}|harming\s+${ME}|cutting|jumping|overdos\w*|suicide|hanging)`,
+    String.raw`\b(?:thoughts?|thinking|thought|think|dreaming|fantasi[sz]\w*|obsess\w*)\s+(?:a\s+lot\s+|constantly\s+|seriously\s+)?(?:of|about)\s+(?:ending\s+(?:it(?:\s+all)?|my\s+(?:own\s+)?life|my\s+\w+|things|everything)|killing\s+${ME}|taking\s+my|dying|death\b(?!\s+of)|not\s+(?:being\s+(?:here|alive|around)|waking|living|existing)|hurting\s+${ME}|harming\s+${ME}|cutting|jumping|overdos\w*|suicide|hanging)`,
     String.raw`\b(?:suicidal\s+|passive\s+)?ideation\b`,
     String.raw`\bdeath\s+wish\b`,
   ]),

@@ -5,8 +5,9 @@ import { correctToken } from './fuzzy.js'
 export interface Prepared {
   /** Lowercased, folded and typo-mended text that the phrase patterns run over. */
   text: string
-  /** `map[i]` is the offset in the original field of `text[i]`; `map[text.length]` is its length. */
-  map: Int32Array
+  /** Mended words, in order: [start in text, start in original, end in original, mended length].
+   *  Empty when nothing was mended, which is the common case and then text offsets are original. */
+  fixes: Int32Array
 }
 
 // Characters folded so that patterns can be written once: curly quotes to ', typographic dashes to -,
@@ -39,39 +40,45 @@ function fold (s: string): string {
 // still leaves them recognisable (the typo tables only hold words of six letters or more).
 const WORD = /[a-z]{6,}/g
 
-/** Fold a field and mend typos of key words, keeping a map back to the original offsets. */
+/** Fold a field and mend typos of key words, keeping what is needed to map offsets back. */
 export function prepare (raw: string): Prepared {
   const folded = fold(raw)
   const pieces: string[] = []
-  const fixes: Array<[number, number, string]> = []
+  const fixes: number[] = []
+  let at = 0
+  let shift = 0
   for (const m of folded.matchAll(WORD)) {
     const fixed = correctToken(m[0])
-    if (fixed !== null) fixes.push([m.index, m.index + m[0].length, fixed])
-  }
-  if (fixes.length === 0) {
-    const map = new Int32Array(folded.length + 1)
-    for (let i = 0; i <= folded.length; i++) map[i] = i
-    return { text: folded, map }
-  }
-  // Rebuild with the mended words; a mended word's characters all map inside the original word.
-  const mapParts: number[] = []
-  let at = 0
-  for (const [start, end, word] of fixes) {
-    pieces.push(folded.slice(at, start))
-    for (let i = at; i < start; i++) mapParts.push(i)
-    pieces.push(word)
-    for (let i = 0; i < word.length; i++) mapParts.push(start + Math.min(i, end - start - 1))
+    if (fixed === null) continue
+    const start = m.index
+    const end = start + m[0].length
+    pieces.push(folded.slice(at, start), fixed)
+    fixes.push(start + shift, start, end, fixed.length)
+    shift += fixed.length - (end - start)
     at = end
   }
+  if (fixes.length === 0) return { text: folded, fixes: new Int32Array(0) }
   pieces.push(folded.slice(at))
-  for (let i = at; i < folded.length; i++) mapParts.push(i)
-  mapParts.push(folded.length)
-  return { text: pieces.join(''), map: Int32Array.from(mapParts) }
+  return { text: pieces.join(''), fixes: Int32Array.from(fixes) }
 }
 
-/** The original [start, end) of a span [start, end) of the prepared text. */
+/** The original offset of the character at `p` in the prepared text. */
+function originalAt (fixes: Int32Array, p: number): number {
+  // The last mended word starting at or before p (fixes are few; a linear scan is enough).
+  let i = -1
+  for (let k = 0; k < fixes.length && (fixes[k] as number) <= p; k += 4) i = k
+  if (i < 0) return p
+  const pStart = fixes[i] as number
+  const oStart = fixes[i + 1] as number
+  const oEnd = fixes[i + 2] as number
+  const len = fixes[i + 3] as number
+  // Inside a mended word every character maps into the original word.
+  if (p < pStart + len) return oStart + Math.min(p - pStart, oEnd - oStart - 1)
+  return oEnd + (p - pStart - len)
+}
+
+/** The original [start, end) of a non-empty span [start, end) of the prepared text. */
 export function toOriginal (p: Prepared, start: number, end: number): [number, number] {
-  const s = p.map[start] ?? 0
-  const last = p.map[Math.max(start, end - 1)] ?? s
-  return [s, last + 1]
+  if (p.fixes.length === 0) return [start, end]
+  return [originalAt(p.fixes, start), originalAt(p.fixes, end - 1) + 1]
 }
