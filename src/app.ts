@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js'
 import { loadContract, type Contract } from './contract/contract.js'
 import auth from './plugins/auth.js'
+import clientIdentity from './plugins/client-identity.js'
+import webhooks from './plugins/webhooks.js'
 import contractPlugin from './plugins/contract.js'
 import database from './plugins/database.js'
 import docs from './plugins/docs.js'
@@ -21,6 +23,8 @@ export interface BuildOptions {
   contract?: Contract
   /** Overrides for Fastify's logger (tests capture or silence it). */
   logger?: FastifyServerOptions['logger']
+  /** How often the webhook deliverer looks for overdue stories (tests shorten it). */
+  overdueScanMs?: number
 }
 
 /**
@@ -60,12 +64,14 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(database, { databaseUrl: config.databaseUrl })
   await app.register(metrics)
   await app.register(auth)
+  await app.register(clientIdentity, { secret: config.ipHashSecret })
   await app.register(rateLimit, { config })
+  await app.register(webhooks, { config, ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}) })
   await app.register(docs)
 
   await app.register(operations)
   await app.register(publicRoutes, { limits })
-  await app.register(moderation, { limits })
-  await app.register(admin, { limits })
+  await app.register(moderation, { limits, claimLeaseSeconds: config.claimLeaseSeconds })
+  await app.register(admin, { limits, allowPrivateWebhooks: config.webhooks.allowPrivate })
   return app
 }

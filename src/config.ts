@@ -23,6 +23,13 @@ export const configSchema = z.object({
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_ENABLED: bool.default(true),
+  /** Key for hashing client IPs (rate limits, duplicate reports); IPs themselves are never stored. */
+  IP_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** Let webhooks reach loopback, private and link-local addresses, and plain http (tests, labs). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
 })
 
 export type Env = z.input<typeof configSchema>
@@ -40,6 +47,10 @@ export interface Config {
   trustProxyHops: number
   bodyLimitBytes: number
   rateLimit: { enabled: boolean, readsPerMinute: number, writesPerMinute: number }
+  /** Undefined means a random key per process: fine for one instance, set it when running several. */
+  ipHashSecret: string | undefined
+  claimLeaseSeconds: number
+  webhooks: { allowPrivate: boolean, pollMs: number, maxAttempts: number }
 }
 
 export class ConfigError extends Error {
@@ -72,5 +83,8 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
       readsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE,
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
     },
+    ipHashSecret: e.IP_HASH_SECRET,
+    claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,
+    webhooks: { allowPrivate: e.WEBHOOK_ALLOW_PRIVATE, pollMs: e.WEBHOOK_POLL_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
   }
 }

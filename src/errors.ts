@@ -13,6 +13,8 @@ export class DomainError extends Error {
     readonly title: string,
     detail: string,
     readonly errors?: FieldProblem[],
+    /** RFC 9457 extension members, e.g. the claim that blocks a request. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail)
   }
@@ -49,6 +51,16 @@ export const errors = {
     new DomainError(`${what}_exists`, 409, 'Conflict', `A ${what} "${slug}" already exists.`),
   invalidTransition: (action: string, status: string) =>
     new DomainError('invalid_transition', 409, 'Conflict', `Cannot ${action} a story that is ${status}.`),
+  claimHeld: (claim: { keyId: string, name: string, expiresAt: string }) =>
+    new DomainError('claim_held', 409, 'Conflict', `${claim.name} is reviewing this story until ${claim.expiresAt}.`, undefined, { claim }),
+  reasonRequired: (action: string) =>
+    new DomainError('validation_failed', 400, 'Invalid request', `A reason is required to ${action} a story.`, [{ pointer: '/body/reason', detail: `is required to ${action}` }]),
+  invalidRedaction: (detail: string) =>
+    new DomainError('validation_failed', 400, 'Invalid request', detail, [{ pointer: '/body/redactions', detail }]),
+  webhookUrlRefused: (detail: string) =>
+    new DomainError('webhook_url_refused', 400, 'Endpoint refused', detail, [{ pointer: '/body/url', detail }]),
+  webhookNotFound: () =>
+    new DomainError('webhook_not_found', 404, 'Not found', 'This site has no such webhook.'),
   alreadyWithdrawn: () =>
     new DomainError('already_withdrawn', 409, 'Conflict', 'The story was already withdrawn.'),
   invalidKeySites: (detail: string) =>

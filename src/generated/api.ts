@@ -106,6 +106,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stories/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a published story to the moderators
+         * @description Any visitor can report an approved story. Reports from the same visitor on the same story
+         *     collapse into one (the latest reason wins). A `harm` report raises the story's triage to at
+         *     least `high` and sends it back to the moderation queue; it stays public until a moderator decides.
+         */
+        post: operations["reportStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/moderation/queue": {
         parameters: {
             query?: never;
@@ -115,7 +137,10 @@ export interface paths {
         };
         /**
          * Stories waiting for a decision, most urgent first
-         * @description `critical` first, then `high`, then `normal`; oldest first inside a level. Only sites the key covers.
+         * @description `critical` first, then `high`, then `normal`; inside a level, more harm reports first, then
+         *     oldest first. Without `status`, the queue is what needs a decision: pending stories and approved
+         *     ones a harm report sent back. Escalated stories are left out unless `escalated=true`.
+         *     Only sites the key covers.
          */
         get: operations["getModerationQueue"];
         put?: never;
@@ -140,6 +165,34 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Set content warnings or redact spans of the public text
+         * @description Redactions hide spans of the title or body from the public (shown as `[redacted]`); the original
+         *     stays, visible to moderators only. Replaces the lists given. Requires `If-Match` like a decision.
+         */
+        patch: operations["editStory"];
+        trace?: never;
+    };
+    "/v1/moderation/stories/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a story for review (a renewable lease)
+         * @description Takes or renews a lease (default 15 minutes) so that two moderators do not work on the same
+         *     story. While another moderator holds an unexpired lease this is 409, naming who and until when.
+         *     Expired leases free themselves.
+         */
+        post: operations["claimStory"];
+        /** Release your claim on a story */
+        delete: operations["releaseClaim"];
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -153,10 +206,16 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve, reject or remove a story
-         * @description `approve` and `reject` take a pending story; `remove` takes an approved one down.
-         *     Requires `If-Match` with the story's current ETag (428 without it, 412 when it is stale).
-         *     The decision and its audit event are written in one transaction.
+         * Approve, reject, escalate, remove or restore a story
+         * @description - `approve`: a pending story becomes public (or a reported, approved one stays up and leaves the queue);
+         *     - `reject` (reason required): a pending story is refused;
+         *     - `escalate`: hands a pending story to admins; it leaves the normal queue view;
+         *     - `remove` (reason required): an approved story comes down;
+         *     - `restore`: a removed story goes back up, a rejected one back to pending.
+         *
+         *     Requires `If-Match` with the story's current ETag (428 without it, 412 when it is stale), and
+         *     409 if another moderator holds a claim on it. The decision and its audit event are written in
+         *     one transaction.
          */
         post: operations["decideStory"];
         delete?: never;
@@ -307,6 +366,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/sites/{site}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A site's webhook endpoints */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint for a site's events
+         * @description Deliveries are signed the Standard Webhooks way (`webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature`) with the `secret` in this response, shown once. Endpoints must be HTTPS
+         *     and must not resolve to loopback, private or link-local addresses unless the operator allows it
+         *     (`WEBHOOK_ALLOW_PRIVATE`).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sites/{site}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop delivering to an endpoint */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sites/{site}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery history of an endpoint, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -395,6 +512,8 @@ export interface components {
                 pointer: string;
                 detail: string;
             }[];
+            /** @description With `claim_held`, the lease that blocks the request. */
+            claim?: components["schemas"]["Claim"];
         };
         Slug: string;
         /** @enum {string} */
@@ -413,7 +532,71 @@ export interface components {
         TriageLevel: "critical" | "high" | "normal";
         /** @enum {string} */
         HarmCategory: "self_harm" | "abuse" | "trauma_response" | "physical_harm";
+        /** @description A triage category (self_harm, abuse, trauma_response, physical_harm) or a moderator's own label. */
         ContentWarning: string;
+        ContentWarnings: components["schemas"]["ContentWarning"][];
+        /** @enum {string} */
+        ReportReason: "harm" | "spam" | "privacy" | "misinformation" | "other";
+        ReportCounts: {
+            harm: number;
+            spam: number;
+            privacy: number;
+            misinformation: number;
+            other: number;
+        };
+        Claim: {
+            /**
+             * Format: uuid
+             * @description The API key holding the lease.
+             */
+            keyId: string;
+            /** @description That key's name. */
+            name: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        Redaction: {
+            /** @enum {string} */
+            field: "title" | "body";
+            start: number;
+            /** @description Exclusive; offsets in UTF-16 code units. */
+            end: number;
+        };
+        /**
+         * @description Why. `reject` and `remove` require one of: spam, off_topic, not_an_experience,
+         *     identifying_information, harmful_content, advertising, duplicate, author_request, other.
+         * @enum {string}
+         */
+        DecisionReason: "spam" | "off_topic" | "not_an_experience" | "identifying_information" | "harmful_content" | "advertising" | "duplicate" | "author_request" | "other";
+        /** @enum {string} */
+        WebhookEvent: "story.submitted" | "story.triaged.critical" | "story.triaged.high" | "story.reported" | "story.decided" | "queue.overdue";
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header; the same on every retry.
+             */
+            id: string;
+            event: components["schemas"]["WebhookEvent"];
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
         Triage: {
             level: components["schemas"]["TriageLevel"];
             categories: components["schemas"]["HarmCategory"][];
@@ -474,6 +657,11 @@ export interface components {
             manageToken: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Present when the story mentions self-harm, so the author is not met with silence. */
+            support?: {
+                message: string;
+                resources: components["schemas"]["CrisisResource"][];
+            };
         };
         PublicStory: {
             /** Format: uuid */
@@ -512,6 +700,19 @@ export interface components {
             excerpt: string;
             verdict: components["schemas"]["Verdict"];
             status: components["schemas"]["StoryStatus"];
+            reports: components["schemas"]["ReportCounts"];
+            /** @description An approved story that a harm report sent back for review. */
+            flagged: boolean;
+            escalated: boolean;
+            claim: components["schemas"]["Claim"] | null;
+            /** @description Time since the story entered the queue. */
+            ageSeconds: number;
+            /**
+             * Format: date-time
+             * @description When the site's review target for this level runs out.
+             */
+            dueAt: string;
+            overdue: boolean;
             triage: {
                 level: components["schemas"]["TriageLevel"];
                 categories: components["schemas"]["HarmCategory"][];
@@ -527,6 +728,10 @@ export interface components {
             title: string;
             /** @description The original text, unredacted. */
             body: string;
+            /** @description The title as the public sees it (redactions and contact details masked). */
+            publicTitle: string;
+            /** @description The body as the public sees it. */
+            publicBody: string;
             authorName: string | null;
             authorEmail: string | null;
             verdict: components["schemas"]["Verdict"];
@@ -537,6 +742,17 @@ export interface components {
             status: components["schemas"]["StoryStatus"];
             triage: components["schemas"]["Triage"];
             contentWarnings: components["schemas"]["ContentWarning"][];
+            redactions: components["schemas"]["Redaction"][];
+            /** @description Visitor reports, newest first. */
+            reports: {
+                reason: components["schemas"]["ReportReason"];
+                details: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            flagged: boolean;
+            escalated: boolean;
+            claim: components["schemas"]["Claim"] | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -546,17 +762,13 @@ export interface components {
             publishedAt: string | null;
         };
         Decision: {
-            /**
-             * @description `approve`/`reject` a pending story; `remove` an approved one.
-             * @enum {string}
-             */
-            action: "approve" | "reject" | "remove";
-            /** @description Why; shown in the history. */
-            reason?: string;
-            /** @description A private note for other moderators. */
+            /** @enum {string} */
+            action: "approve" | "reject" | "escalate" | "remove" | "restore";
+            reason?: components["schemas"]["DecisionReason"];
+            /** @description Free text for other moderators; shown in the history. */
             note?: string;
             /** @description With `approve`; defaults to the triage categories. */
-            contentWarnings?: components["schemas"]["ContentWarning"][];
+            contentWarnings?: components["schemas"]["ContentWarnings"];
         };
         AuditEvent: {
             id: string;
@@ -577,10 +789,22 @@ export interface components {
              */
             smallCellK: number;
             /** @description Shown to an author whose story mentions self-harm. */
-            crisisResources?: {
-                name: string;
-                contact: string;
-            }[];
+            crisisResources?: components["schemas"]["CrisisResource"][];
+            /** @description The message shown with the crisis resources. */
+            supportMessage?: string;
+            /** @description How soon a story of each level should be reviewed; sets `dueAt` in the queue. */
+            reviewTargetsMinutes?: {
+                /** @default 60 */
+                critical: number;
+                /** @default 1440 */
+                high: number;
+                /** @default 4320 */
+                normal: number;
+            };
+        };
+        CrisisResource: {
+            name: string;
+            contact: string;
         };
         Site: {
             slug: components["schemas"]["Slug"];
@@ -678,6 +902,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The change conflicts with the story's state, or another moderator holds a claim on it; then
+         *     `claim` says who and until when.
+         */
+        ClaimConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description `If-Match` does not match the current ETag: someone changed it; read it again. */
         PreconditionFailed: {
             headers: {
@@ -748,6 +984,9 @@ export interface components {
         SiteSlug: components["schemas"]["Slug"];
         TopicSlug: components["schemas"]["Slug"];
         StoryId: string;
+        WebhookId: string;
+        /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
+        IfMatch: string;
         /** @description Page size. */
         Limit: number;
         /** @description The `nextCursor` of the previous page. */
@@ -983,13 +1222,56 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    reportStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: components["schemas"]["ReportReason"];
+                    details?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; moderators will look at it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "received";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getModerationQueue: {
         parameters: {
             query?: {
                 /** @description Only this site (the key must cover it). */
                 site?: components["schemas"]["Slug"];
-                status?: "pending" | "approved" | "rejected" | "removed" | "withdrawn";
+                /** @description Only stories in this status (instead of the stories that need a decision). */
+                status?: components["schemas"]["StoryStatus"];
                 level?: components["schemas"]["TriageLevel"];
+                /** @description Only stories past their review target (`dueAt`). */
+                overdue?: boolean;
+                /** @description Only escalated stories (true) or only the others (false, the default). */
+                escalated?: boolean;
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
@@ -1049,12 +1331,112 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    editStory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentWarnings?: components["schemas"]["ContentWarnings"];
+                    redactions?: components["schemas"]["Redaction"][];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The story after the edit. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationStory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClaimConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    claimStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lease is yours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClaimConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    releaseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Released (or there was nothing to release). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClaimConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     decideStory: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `ETag` from `getModerationStory`. Required in practice; without it the answer is 428. */
-                "If-Match"?: string;
+                /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["StoryId"];
@@ -1081,7 +1463,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["ClaimConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
@@ -1413,6 +1795,137 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site: components["parameters"]["SiteSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints (never their secrets). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site: components["parameters"]["SiteSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                    events: components["schemas"]["WebhookEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"] & {
+                        /** @description Signing secret (whsec_…). Shown once. */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site: components["parameters"]["SiteSlug"];
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its delivery history. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                site: components["parameters"]["SiteSlug"];
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -2,9 +2,15 @@
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { coversSite, type Principal } from '../keys/api-keys.js'
+import { publicText, type Redaction } from '../privacy/public-text.js'
 import type { Evidence, HarmCategory } from '../triage/types.js'
 
-export const moderationInclude = { site: { select: { slug: true } }, topic: { select: { slug: true } } } as const
+export const moderationInclude = {
+  site: { select: { slug: true } },
+  topic: { select: { slug: true } },
+  claimKey: { select: { name: true } },
+  reports: { select: { reason: true, details: true, createdAt: true }, orderBy: { createdAt: 'desc' } },
+} as const
 
 export async function loadForModerator (db: Db, principal: Principal, id: string) {
   const story = await db.story.findUnique({ where: { id }, include: moderationInclude })
@@ -23,6 +29,18 @@ export function ifMatchAccepts (header: string, story: { version: number }): boo
   return header.split(',').some((tag) => tag.trim() === '*' || tag.trim() === etag)
 }
 
+/** The unexpired claim on a story, if any. */
+export function activeClaim (story: Pick<ModerationRecord, 'claimKeyId' | 'claimExpiresAt' | 'claimKey'>, now = new Date()) {
+  if (!story.claimKeyId || !story.claimExpiresAt || story.claimExpiresAt <= now) return null
+  return { keyId: story.claimKeyId, name: story.claimKey?.name ?? '', expiresAt: story.claimExpiresAt.toISOString() }
+}
+
+/** Throws 409 when someone other than this key holds an unexpired claim. */
+export function assertNotClaimedByOther (story: ModerationRecord, principal: Principal): void {
+  const claim = activeClaim(story)
+  if (claim && claim.keyId !== principal.keyId) throw errors.claimHeld(claim)
+}
+
 export function toModerationStory (story: ModerationRecord) {
   return {
     id: story.id,
@@ -30,6 +48,8 @@ export function toModerationStory (story: ModerationRecord) {
     topic: story.topic.slug,
     title: story.title,
     body: story.body,
+    publicTitle: publicText(story.title, 'title', story.redactions),
+    publicBody: publicText(story.body, 'body', story.redactions),
     authorName: story.authorName,
     authorEmail: story.authorEmail,
     verdict: story.verdict,
@@ -41,6 +61,11 @@ export function toModerationStory (story: ModerationRecord) {
       evidence: story.triageEvidence as unknown as Evidence[],
     },
     contentWarnings: story.contentWarnings,
+    redactions: story.redactions as unknown as Redaction[],
+    reports: story.reports.map((r) => ({ reason: r.reason, details: r.details, createdAt: r.createdAt.toISOString() })),
+    flagged: story.flaggedAt !== null,
+    escalated: story.escalatedAt !== null,
+    claim: activeClaim(story),
     version: story.version,
     createdAt: story.createdAt.toISOString(),
     updatedAt: story.updatedAt.toISOString(),

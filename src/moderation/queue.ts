@@ -1,5 +1,5 @@
-// The moderation queue: most urgent first (critical, high, normal), oldest first inside a level,
-// limited to the sites the key covers, paged by keyset on (level, createdAt, id).
+// The moderation queue: critical, high, normal; then more harm reports; then oldest. Limited to the
+// key's sites and paged by keyset on (level, harm reports, created_at, id). Each item says why it is there.
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
@@ -7,16 +7,28 @@ import type { StoryStatus, TriageLevel, Verdict } from '../generated/prisma/enum
 import type { Principal } from '../keys/api-keys.js'
 import { decodeCursor, encodeCursor } from '../stories/cursor.js'
 import type { HarmCategory } from '../triage/types.js'
+import { dueAt, needsDecision, queuedAt } from './sql.js'
 
 export interface QueueQuery {
   site?: string | undefined
-  status: StoryStatus
+  status?: StoryStatus | undefined
   level?: TriageLevel | undefined
+  overdue?: boolean | undefined
+  escalated: boolean
   limit: number
   cursor?: string | undefined
 }
 
+interface QueueRow {
+  id: string, site: string, topic: string, title: string, excerpt: string, verdict: Verdict | null
+  status: StoryStatus, triage_level: TriageLevel, triage_categories: string[], harm_reports: number
+  created_at: Date, queued_at: Date, due_at: Date, flagged: boolean, escalated: boolean
+  claim_key_id: string | null, claim_name: string | null, claim_expires_at: Date | null
+  reports: Record<string, number> | null
+}
+
 const levels: readonly TriageLevel[] = ['critical', 'high', 'normal']
+const reasons = ['harm', 'spam', 'privacy', 'misinformation', 'other'] as const
 
 /** Site ids the query may see: the key's sites, narrowed to `site` when given. */
 async function siteIdsFor (db: Db, principal: Principal, site: string | undefined): Promise<string[] | 'all'> {
@@ -27,41 +39,69 @@ async function siteIdsFor (db: Db, principal: Principal, site: string | undefine
   return [found.id]
 }
 
-export async function moderationQueue (db: Db, principal: Principal, q: QueueQuery) {
+/** The cursor's rank carries the level and the harm-report count: "critical:2". */
+function keysetCondition (cursor: string): Prisma.Sql {
+  const after = decodeCursor(cursor)
+  const [level, reports] = (after.rank ?? '').split(':')
+  if (!levels.includes(level as TriageLevel) || !/^\d{1,9}$/.test(reports ?? '')) throw errors.invalidCursor()
+  // Row comparison with the report count negated, so that "more reports first" sorts ascending too.
+  return Prisma.sql`(s.triage_level, -s.harm_reports, s.created_at, s.id) > (${level}::"TriageLevel", ${-Number(reports)}, ${after.at}, ${after.id}::uuid)`
+}
+
+export async function moderationQueue (db: Db, principal: Principal, q: QueueQuery, now = new Date()) {
   const siteIds = await siteIdsFor(db, principal, q.site)
-  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor)
-  if (after && !levels.includes(after.rank as TriageLevel)) throw errors.invalidCursor()
-  const conditions = [Prisma.sql`s.status = ${q.status}::"StoryStatus"`]
+  const conditions = [q.status ? Prisma.sql`s.status = ${q.status}::"StoryStatus"` : needsDecision]
+  if (!q.status) conditions.push(q.escalated ? Prisma.sql`s.escalated_at IS NOT NULL` : Prisma.sql`s.escalated_at IS NULL`)
   if (siteIds !== 'all') conditions.push(Prisma.sql`s.site_id = ANY(${siteIds}::uuid[])`)
   if (q.level) conditions.push(Prisma.sql`s.triage_level = ${q.level}::"TriageLevel"`)
-  if (after) {
-    conditions.push(Prisma.sql`(s.triage_level, s.created_at, s.id) > (${after.rank}::"TriageLevel", ${after.at}, ${after.id}::uuid)`)
-  }
-  // Raw SQL because the keyset needs a row comparison, which PostgreSQL orders by enum position.
-  const rows = await db.$queryRaw<Array<{
-    id: string, site: string, topic: string, title: string, body: string, verdict: Verdict | null,
-    status: StoryStatus, triage_level: TriageLevel, triage_categories: string[], created_at: Date
-  }>>`
-    SELECT s.id, si.slug AS site, t.slug AS topic, s.title, left(s.body, 200) AS body, s.verdict::text AS verdict,
-           s.status, s.triage_level, s.triage_categories, s.created_at
-    FROM stories s JOIN sites si ON si.id = s.site_id JOIN topics t ON t.id = s.topic_id
-    WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY s.triage_level, s.created_at, s.id
-    LIMIT ${q.limit + 1}`
+  if (q.overdue !== undefined) conditions.push(q.overdue ? Prisma.sql`${dueAt} < ${now}` : Prisma.sql`${dueAt} >= ${now}`)
+  if (q.cursor !== undefined) conditions.push(keysetCondition(q.cursor))
+  const rows = await db.$queryRaw<QueueRow[]>`
+    SELECT page.*, k.name AS claim_name,
+           (SELECT jsonb_object_agg(reason, n) FROM (
+              SELECT r.reason::text AS reason, count(*)::int AS n FROM reports r WHERE r.story_id = page.id GROUP BY r.reason) c) AS reports
+    FROM (
+      SELECT s.id, si.slug AS site, t.slug AS topic, s.title, left(s.body, 200) AS excerpt, s.verdict,
+             s.status, s.triage_level, s.triage_categories, s.harm_reports, s.created_at,
+             ${queuedAt} AS queued_at, ${dueAt} AS due_at,
+             s.flagged_at IS NOT NULL AS flagged, s.escalated_at IS NOT NULL AS escalated,
+             CASE WHEN s.claim_expires_at > ${now} THEN s.claim_key_id END AS claim_key_id,
+             CASE WHEN s.claim_expires_at > ${now} THEN s.claim_expires_at END AS claim_expires_at
+      FROM stories s JOIN sites si ON si.id = s.site_id JOIN topics t ON t.id = s.topic_id
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY s.triage_level, s.harm_reports DESC, s.created_at, s.id
+      LIMIT ${q.limit + 1}
+    ) page LEFT JOIN api_keys k ON k.id = page.claim_key_id
+    ORDER BY page.triage_level, page.harm_reports DESC, page.created_at, page.id`
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      site: r.site,
-      topic: r.topic,
-      title: r.title,
-      excerpt: r.body,
-      verdict: r.verdict,
-      status: r.status,
-      triage: { level: r.triage_level, categories: r.triage_categories as HarmCategory[] },
-      createdAt: r.created_at.toISOString(),
-    })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.created_at, id: last.id, rank: last.triage_level }) : null,
+    items: page.map((r) => toQueueItem(r, now)),
+    nextCursor: rows.length > q.limit && last
+      ? encodeCursor({ at: last.created_at, id: last.id, rank: `${last.triage_level}:${last.harm_reports}` })
+      : null,
+  }
+}
+
+function toQueueItem (r: QueueRow, now: Date) {
+  return {
+    id: r.id,
+    site: r.site,
+    topic: r.topic,
+    title: r.title,
+    excerpt: r.excerpt,
+    verdict: r.verdict,
+    status: r.status,
+    triage: { level: r.triage_level, categories: r.triage_categories as HarmCategory[] },
+    reports: Object.fromEntries(reasons.map((reason) => [reason, r.reports?.[reason] ?? 0])) as Record<(typeof reasons)[number], number>,
+    flagged: r.flagged,
+    escalated: r.escalated,
+    claim: r.claim_key_id && r.claim_expires_at
+      ? { keyId: r.claim_key_id, name: r.claim_name ?? '', expiresAt: r.claim_expires_at.toISOString() }
+      : null,
+    createdAt: r.created_at.toISOString(),
+    ageSeconds: Math.max(0, Math.floor((now.getTime() - r.queued_at.getTime()) / 1000)),
+    dueAt: r.due_at.toISOString(),
+    overdue: r.due_at.getTime() < now.getTime(),
   }
 }

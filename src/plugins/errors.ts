@@ -42,6 +42,7 @@ export function sendProblem (reply: FastifyReply, problem: DomainError): Fastify
       code: problem.code,
       instance: reply.request.url,
       ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.extensions,
     })
 }
 

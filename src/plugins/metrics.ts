@@ -6,6 +6,7 @@ export interface AppMetrics {
   registry: Registry
   storiesSubmitted: Counter<'level'>
   decisions: Counter<'action'>
+  webhookDeliveries: Counter<'outcome'>
 }
 
 declare module 'fastify' {
@@ -28,6 +29,7 @@ export default fp(async (app) => {
     registry,
     storiesSubmitted: new Counter({ name: 'candor_stories_submitted_total', help: 'Stories accepted, by triage level.', labelNames: ['level'], registers: [registry] }),
     decisions: new Counter({ name: 'candor_moderation_decisions_total', help: 'Moderator decisions, by action.', labelNames: ['action'], registers: [registry] }),
+    webhookDeliveries: new Counter({ name: 'candor_webhook_deliveries_total', help: 'Webhook delivery attempts, by outcome.', labelNames: ['outcome'], registers: [registry] }),
   }
   app.decorate('metrics', metrics)
   app.addHook('onResponse', async (request, reply) => {

@@ -5,7 +5,12 @@ import type { Prisma } from '../generated/prisma/client.js'
 import type { Schemas } from '../contract/types.js'
 
 export type SiteSettings = Schemas['SiteSettings']
-export const defaultSiteSettings = { smallCellK: 10, crisisResources: [] } satisfies SiteSettings
+export const defaultSiteSettings: Required<SiteSettings> = {
+  smallCellK: 10,
+  crisisResources: [],
+  supportMessage: 'Thank you for telling us. What you describe sounds really hard, and you do not have to face it alone. If you are thinking about ending your life or hurting yourself, please reach out now to someone you trust or to one of these services.',
+  reviewTargetsMinutes: { critical: 60, high: 1440, normal: 4320 },
+}
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'P2002'
 
@@ -16,7 +21,10 @@ export async function findSite (db: Db, slug: string) {
 }
 
 export async function findTopic (db: Db, siteSlug: string, topicSlug: string) {
-  const topic = await db.topic.findFirst({ where: { slug: topicSlug, site: { slug: siteSlug } } })
+  const topic = await db.topic.findFirst({
+    where: { slug: topicSlug, site: { slug: siteSlug } },
+    include: { site: { select: { slug: true, settings: true } } },
+  })
   if (!topic) {
     await findSite(db, siteSlug) // says which of the two is missing
     throw errors.topicNotFound(siteSlug, topicSlug)
@@ -36,7 +44,7 @@ export async function createSite (db: Db, input: Schemas['SiteCreate']) {
         slug: input.slug,
         name: input.name,
         allowedOrigins: input.allowedOrigins ?? [],
-        settings: { ...defaultSiteSettings, ...input.settings },
+        settings: { ...input.settings },
       },
     })
   } catch (e) {
@@ -50,7 +58,7 @@ export async function updateSite (db: Db, slug: string, input: Schemas['SiteUpda
   const data: Prisma.SiteUpdateInput = {}
   if (input.name !== undefined) data.name = input.name
   if (input.allowedOrigins !== undefined) data.allowedOrigins = input.allowedOrigins
-  if (input.settings !== undefined) data.settings = { ...siteSettings(site.settings), ...input.settings }
+  if (input.settings !== undefined) data.settings = { ...(site.settings as SiteSettings), ...input.settings }
   return await db.site.update({ where: { id: site.id }, data })
 }
 
@@ -70,7 +78,12 @@ export async function updateTopic (db: Db, siteSlug: string, topicSlug: string, 
 }
 
 export function siteSettings (stored: Prisma.JsonValue): Required<SiteSettings> {
-  return { ...defaultSiteSettings, ...(stored as SiteSettings) }
+  const settings = stored as SiteSettings
+  return {
+    ...defaultSiteSettings,
+    ...settings,
+    reviewTargetsMinutes: { ...defaultSiteSettings.reviewTargetsMinutes, ...settings.reviewTargetsMinutes },
+  }
 }
 
 export function toSiteView (site: { slug: string, name: string, allowedOrigins: string[], settings: Prisma.JsonValue, createdAt: Date }) {

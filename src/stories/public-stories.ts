@@ -2,10 +2,10 @@
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import type { Verdict } from '../generated/prisma/enums.js'
-import { redactContactDetails } from '../privacy/redact.js'
+import { publicText } from '../privacy/public-text.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 
-const publicFields = { id: true, title: true, body: true, authorName: true, verdict: true, contentWarnings: true, publishedAt: true } as const
+const publicFields = { id: true, title: true, body: true, authorName: true, verdict: true, contentWarnings: true, redactions: true, publishedAt: true } as const
 
 interface PublicRow {
   id: string
@@ -14,14 +14,15 @@ interface PublicRow {
   authorName: string | null
   verdict: Verdict | null
   contentWarnings: string[]
+  redactions: unknown
   publishedAt: Date | null
 }
 
 export function toPublicStory (row: PublicRow) {
   return {
     id: row.id,
-    title: redactContactDetails(row.title),
-    body: redactContactDetails(row.body),
+    title: publicText(row.title, 'title', row.redactions),
+    body: publicText(row.body, 'body', row.redactions),
     authorName: row.authorName,
     verdict: row.verdict,
     contentWarnings: row.contentWarnings,

@@ -3,12 +3,24 @@ import { recordEvent } from '../audit/audit.js'
 import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
 import { hashSecret, newSecret } from '../keys/tokens.js'
+import { siteSettings } from '../sites/sites.js'
 import { triage } from '../triage/triage.js'
+import type { Triage } from '../triage/types.js'
+import { enqueueEvent } from '../webhooks/events.js'
 import { cleanOptional, cleanText } from './text.js'
 
 export interface TopicRef {
   id: string
+  slug: string
   siteId: string
+  site: { slug: string, settings: unknown }
+}
+
+/** What the author sees when their story mentions self-harm: never silence. */
+export function supportFor (result: Triage, site: TopicRef['site']) {
+  if (!result.categories.includes('self_harm')) return undefined
+  const settings = siteSettings(site.settings as never)
+  return { message: settings.supportMessage, resources: settings.crisisResources }
 }
 
 export async function submitStory (db: Db, topic: TopicRef, input: Schemas['StorySubmission']) {
@@ -36,7 +48,10 @@ export async function submitStory (db: Db, topic: TopicRef, input: Schemas['Stor
       select: { id: true, createdAt: true },
     })
     await recordEvent(tx, { storyId: created.id, actor: 'author', action: 'submitted', toStatus: 'pending' })
+    const event = { storyId: created.id, site: topic.site.slug, topic: topic.slug, level: result.level, categories: result.categories }
+    await enqueueEvent(tx, topic.siteId, 'story.submitted', event)
+    if (result.level !== 'normal') await enqueueEvent(tx, topic.siteId, `story.triaged.${result.level}`, event)
     return created
   })
-  return { story, manageToken, triage: result }
+  return { story, manageToken, triage: result, support: supportFor(result, topic.site) }
 }

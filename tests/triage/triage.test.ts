@@ -1,12 +1,13 @@
 // Harm triage as moderators see it: categories with evidence that points at the visitor's words,
 // negations and benign uses left alone, self-harm always critical, and the bars met on labelled sets.
 import t, { type Test } from 'tap'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readStories, score } from '../../scripts/triage-eval.js'
 import { triage } from '../../src/triage/triage.js'
 import type { HarmCategory, Triage, TriageInput } from '../../src/triage/types.js'
+import { longStories } from './long-stories.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const body = (text: string): TriageInput => ({ title: '', body: text })
@@ -179,6 +180,24 @@ for (const [name, file] of [['dev.jsonl', devSet], ['extra.jsonl', () => resolve
     t.ok(f.categoryAgreement >= 0.85, `category agreement ${f.categoryAgreement}`)
   })
 }
+
+// The full output of every labelled and generated story, so that speed work cannot change a result.
+// Regenerate deliberately (after a rule change, reviewing the diff): TRIAGE_GOLDEN_UPDATE=1 npx tap tests/triage/triage.test.ts
+t.test('results match the golden snapshot', async (t) => {
+  const dev = await readStories(devSet())
+  const extra = await readStories(resolve(here, 'fixtures/extra.jsonl'))
+  const stories = [...dev, ...extra, ...longStories()]
+  const actual: Record<string, Triage> = {}
+  for (const s of stories) actual[s.id] = triage({ title: s.title, body: s.body })
+  const file = resolve(here, 'fixtures/golden.json')
+  if (process.env.TRIAGE_GOLDEN_UPDATE === '1') {
+    // One story a line, so a deliberate change shows as a readable diff.
+    writeFileSync(file, '{\n' + Object.entries(actual).map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r)}`).join(',\n') + '\n}\n')
+  }
+  const golden = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Triage>
+  t.same(Object.keys(actual).sort(), Object.keys(golden).sort(), 'the same stories')
+  for (const id of Object.keys(golden)) t.strictSame(actual[id], golden[id], id)
+})
 
 t.test('long and adversarial input stays fast (no catastrophic backtracking)', async (t) => {
   const inputs = [

@@ -66,3 +66,18 @@ export type AuditEvent = Prisma.AuditEventModel
  * 
  */
 export type ApiKey = Prisma.ApiKeyModel
+/**
+ * Model Report
+ * A visitor's report on a public story; one per visitor per story (later ones update it).
+ */
+export type Report = Prisma.ReportModel
+/**
+ * Model Webhook
+ * A site's webhook endpoint. The secret signs deliveries (Standard Webhooks), so it is stored as is.
+ */
+export type Webhook = Prisma.WebhookModel
+/**
+ * Model WebhookDelivery
+ * The outbox: written in the same transaction as the change it reports, then delivered with retries.
+ */
+export type WebhookDelivery = Prisma.WebhookDeliveryModel

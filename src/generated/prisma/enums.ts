@@ -37,6 +37,26 @@ export const Verdict = {
 export type Verdict = (typeof Verdict)[keyof typeof Verdict]
 
 
+export const ReportReason = {
+  harm: 'harm',
+  spam: 'spam',
+  privacy: 'privacy',
+  misinformation: 'misinformation',
+  other: 'other'
+} as const
+
+export type ReportReason = (typeof ReportReason)[keyof typeof ReportReason]
+
+
+export const DeliveryStatus = {
+  pending: 'pending',
+  delivered: 'delivered',
+  failed: 'failed'
+} as const
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+
+
 export const TriageLevel = {
   critical: 'critical',
   high: 'high',

@@ -3,9 +3,10 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../../keys/api-keys.js'
 import type { RateLimits } from '../../plugins/rate-limit.js'
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../webhooks/endpoints.js'
 import { createSite, createTopic, findSite, toSiteView, toTopicView, updateSite, updateTopic } from '../../sites/sites.js'
 
-const admin: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
+const admin: FastifyPluginAsync<{ limits: RateLimits, allowPrivateWebhooks: boolean }> = async (app, { limits, allowPrivateWebhooks }) => {
   app.addHook('onRequest', app.requireRole(['admin']))
   app.addHook('onRoute', (route) => {
     route.config = { rateLimit: limits.read, ...route.config }
@@ -54,6 +55,26 @@ const admin: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }
       await revokeApiKey(app.db, request.params.id)
       return reply.code(204).send()
     },
+  })
+
+  app.route<RouteTypes<'listWebhooks'>>({
+    ...app.contract.route('listWebhooks'),
+    handler: async (request) => ({ items: await listWebhooks(app.db, request.params.site) }),
+  })
+  app.route<RouteTypes<'createWebhook'>>({
+    ...app.contract.route('createWebhook'),
+    handler: async (request, reply) => reply.code(201).send(await createWebhook(app.db, request.params.site, request.body, allowPrivateWebhooks)),
+  })
+  app.route<RouteTypes<'deleteWebhook'>>({
+    ...app.contract.route('deleteWebhook'),
+    handler: async (request, reply) => {
+      await deleteWebhook(app.db, request.params.site, request.params.webhookId)
+      return reply.code(204).send()
+    },
+  })
+  app.route<RouteTypes<'listWebhookDeliveries'>>({
+    ...app.contract.route('listWebhookDeliveries'),
+    handler: async (request) => ({ items: await listDeliveries(app.db, request.params.site, request.params.webhookId, request.query.limit ?? 20) }),
   })
 }
 

@@ -2,13 +2,15 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { storyHistory } from '../../audit/audit.js'
 import type { RouteTypes } from '../../contract/types.js'
+import { claimStory, releaseClaim } from '../../moderation/claims.js'
 import { decide } from '../../moderation/decisions.js'
+import { editStory } from '../../moderation/edits.js'
 import { etagFor, loadForModerator, toModerationStory } from '../../moderation/moderation-story.js'
 import { moderationQueue } from '../../moderation/queue.js'
 import type { RateLimits } from '../../plugins/rate-limit.js'
 import { triage } from '../../triage/triage.js'
 
-const moderation: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
+const moderation: FastifyPluginAsync<{ limits: RateLimits, claimLeaseSeconds: number }> = async (app, { limits, claimLeaseSeconds }) => {
   app.addHook('onRequest', app.requireRole(['moderator', 'admin']))
   app.addHook('onRoute', (route) => {
     route.config = { rateLimit: limits.read, ...route.config }
@@ -17,8 +19,8 @@ const moderation: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { lim
   app.route<RouteTypes<'getModerationQueue'>>({
     ...app.contract.route('getModerationQueue'),
     handler: async (request) => {
-      const { site, status = 'pending', level, limit = 20, cursor } = request.query
-      return await moderationQueue(app.db, request.principal!, { site, status, level, limit, cursor })
+      const { site, status, level, overdue, escalated = false, limit = 20, cursor } = request.query
+      return await moderationQueue(app.db, request.principal!, { site, status, level, overdue, escalated, limit, cursor })
     },
   })
 
@@ -31,11 +33,34 @@ const moderation: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { lim
     },
   })
 
+  app.route<RouteTypes<'editStory'>>({
+    ...app.contract.route('editStory'),
+    handler: async (request, reply) => {
+      const story = await editStory(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
+      reply.header('etag', etagFor(story))
+      return toModerationStory(story)
+    },
+  })
+
+  app.route<RouteTypes<'claimStory'>>({
+    ...app.contract.route('claimStory'),
+    handler: async (request) => await claimStory(app.db, request.principal!, request.params.id, claimLeaseSeconds),
+  })
+
+  app.route<RouteTypes<'releaseClaim'>>({
+    ...app.contract.route('releaseClaim'),
+    handler: async (request, reply) => {
+      await releaseClaim(app.db, request.principal!, request.params.id)
+      return reply.code(204).send()
+    },
+  })
+
   app.route<RouteTypes<'decideStory'>>({
     ...app.contract.route('decideStory'),
     handler: async (request, reply) => {
       const story = await decide(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
       app.metrics.decisions.inc({ action: request.body.action })
+      app.webhooks.kick()
       reply.header('etag', etagFor(story))
       return toModerationStory(story)
     },

@@ -5,6 +5,7 @@ import { findTopic } from '../../sites/sites.js'
 import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
 import { submitStory } from '../../stories/submit.js'
 import { withdrawStory } from '../../stories/withdraw.js'
+import { reportStory } from '../../reports/reports.js'
 import type { RateLimits } from '../../plugins/rate-limit.js'
 
 const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
@@ -28,13 +29,15 @@ const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits
     config: { rateLimit: limits.write },
     handler: async (request, reply) => {
       const topic = await findTopic(app.db, request.params.site, request.params.topic)
-      const { story, manageToken, triage } = await submitStory(app.db, topic, request.body)
+      const { story, manageToken, triage, support } = await submitStory(app.db, topic, request.body)
       app.metrics.storiesSubmitted.inc({ level: triage.level })
+      app.webhooks.kick()
       return reply.code(201).header('location', `/v1/stories/${story.id}`).send({
         id: story.id,
         status: 'pending',
         manageToken,
         createdAt: story.createdAt.toISOString(),
+        ...(support ? { support } : {}),
       })
     },
   })
@@ -42,6 +45,16 @@ const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits
   app.route<RouteTypes<'getStory'>>({
     ...app.contract.route('getStory'),
     handler: async (request) => await getPublicStory(app.db, request.params.id),
+  })
+
+  app.route<RouteTypes<'reportStory'>>({
+    ...app.contract.route('reportStory'),
+    config: { rateLimit: limits.write },
+    handler: async (request, reply) => {
+      await reportStory(app.db, request.params.id, request.clientHash, request.body)
+      app.webhooks.kick()
+      return reply.code(202).send({ status: 'received' })
+    },
   })
 
   app.route<RouteTypes<'withdrawStory'>>({

@@ -62,7 +62,7 @@ t.test('two moderators racing with the same ETag: one wins, the other gets 412',
     method: 'POST',
     url: `/v1/moderation/stories/${id}/decision`,
     headers: { ...bearer(key), 'if-match': '"v1"' },
-    payload: { action, reason: 'race' },
+    payload: { action, reason: 'spam' },
   })
   const results = await Promise.all([decide(one, 'approve'), decide(two, 'reject')])
   t.same(results.map((r) => r.statusCode).sort(), [200, 412])
@@ -80,7 +80,7 @@ t.test('only allowed transitions; remove takes an approved story down', async (t
   t.equal(early.json().code, 'invalid_transition')
   t.equal((await decideOn(app, moderator, id, { action: 'approve', contentWarnings: ['grief'] })).json().contentWarnings[0], 'grief')
   t.equal((await decideOn(app, moderator, id, { action: 'approve' })).statusCode, 409, 'cannot approve twice')
-  t.equal((await decideOn(app, moderator, id, { action: 'remove', reason: 'author asked' })).json().status, 'removed')
+  t.equal((await decideOn(app, moderator, id, { action: 'remove', reason: 'author_request' })).json().status, 'removed')
   t.equal((await app.inject({ url: `/v1/stories/${id}` })).statusCode, 404)
 })
 
@@ -103,12 +103,12 @@ t.test('the history is the append-only audit trail of every change', async (t) =
   const moderator = await apiKey(db, 'moderator', [site.slug])
   const { id } = await submit(app, storiesUrl)
   await decideOn(app, moderator, id, { action: 'approve', note: 'fine' })
-  await decideOn(app, moderator, id, { action: 'remove', reason: 'privacy' })
+  await decideOn(app, moderator, id, { action: 'remove', reason: 'identifying_information' })
   const history = (await app.inject({ url: `/v1/moderation/stories/${id}/history`, headers: bearer(moderator) })).json().items
   t.match(history, [
     { actor: 'author', action: 'submitted', fromStatus: null, toStatus: 'pending' },
     { actor: /^key:/, action: 'approve', fromStatus: 'pending', toStatus: 'approved', note: 'fine' },
-    { actor: /^key:/, action: 'remove', fromStatus: 'approved', toStatus: 'removed', reason: 'privacy' },
+    { actor: /^key:/, action: 'remove', fromStatus: 'approved', toStatus: 'removed', reason: 'identifying_information' },
   ])
   await t.rejects(db.auditEvent.updateMany({ data: { note: 'rewritten' } }), 'the database refuses to rewrite history')
   await t.rejects(db.auditEvent.deleteMany({}), 'or to delete it')

@@ -20,7 +20,7 @@ t.test('the tally counts approved stories only and follows every decision', asyn
   for (const id of ids) await decideOn(app, moderator, id, { action: 'approve' })
   t.same(await tally(), { effective: 8, ineffective: 2, unrated: 1, total: 11, effectiveShare: 0.8, ci95: { lower: 0.4902, upper: 0.9433 } })
 
-  await decideOn(app, moderator, ids[0]!, { action: 'remove', reason: 'privacy' })
+  await decideOn(app, moderator, ids[0]!, { action: 'remove', reason: 'identifying_information' })
   t.match(await tally(), { effective: 7, total: 10 }, 'a removal takes the story out of the count')
 
   const rejected = (await submit(app, storiesUrl, { verdict: 'ineffective' })).id

@@ -55,7 +55,10 @@ export const ModelName = {
   Topic: 'Topic',
   Story: 'Story',
   AuditEvent: 'AuditEvent',
-  ApiKey: 'ApiKey'
+  ApiKey: 'ApiKey',
+  Report: 'Report',
+  Webhook: 'Webhook',
+  WebhookDelivery: 'WebhookDelivery'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -116,8 +119,15 @@ export const StoryScalarFieldEnum = {
   triageCategories: 'triageCategories',
   triageEvidence: 'triageEvidence',
   contentWarnings: 'contentWarnings',
+  redactions: 'redactions',
   manageTokenHash: 'manageTokenHash',
   version: 'version',
+  harmReports: 'harmReports',
+  flaggedAt: 'flaggedAt',
+  escalatedAt: 'escalatedAt',
+  overdueNotifiedAt: 'overdueNotifiedAt',
+  claimKeyId: 'claimKeyId',
+  claimExpiresAt: 'claimExpiresAt',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   publishedAt: 'publishedAt'
@@ -154,6 +164,48 @@ export const ApiKeyScalarFieldEnum = {
 } as const
 
 export type ApiKeyScalarFieldEnum = (typeof ApiKeyScalarFieldEnum)[keyof typeof ApiKeyScalarFieldEnum]
+
+
+export const ReportScalarFieldEnum = {
+  id: 'id',
+  storyId: 'storyId',
+  reason: 'reason',
+  details: 'details',
+  reporterHash: 'reporterHash',
+  createdAt: 'createdAt'
+} as const
+
+export type ReportScalarFieldEnum = (typeof ReportScalarFieldEnum)[keyof typeof ReportScalarFieldEnum]
+
+
+export const WebhookScalarFieldEnum = {
+  id: 'id',
+  siteId: 'siteId',
+  url: 'url',
+  events: 'events',
+  secret: 'secret',
+  createdAt: 'createdAt',
+  disabledAt: 'disabledAt'
+} as const
+
+export type WebhookScalarFieldEnum = (typeof WebhookScalarFieldEnum)[keyof typeof WebhookScalarFieldEnum]
+
+
+export const WebhookDeliveryScalarFieldEnum = {
+  id: 'id',
+  webhookId: 'webhookId',
+  event: 'event',
+  payload: 'payload',
+  status: 'status',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  lastStatusCode: 'lastStatusCode',
+  lastError: 'lastError',
+  createdAt: 'createdAt',
+  deliveredAt: 'deliveredAt'
+} as const
+
+export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldEnum)[keyof typeof WebhookDeliveryScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -207,6 +207,7 @@ export type ApiKeyWhereInput = {
   revokedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
   lastUsedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
   sites?: Prisma.SiteListRelationFilter
+  claims?: Prisma.StoryListRelationFilter
 }
 
 export type ApiKeyOrderByWithRelationInput = {
@@ -219,6 +220,7 @@ export type ApiKeyOrderByWithRelationInput = {
   revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   sites?: Prisma.SiteOrderByRelationAggregateInput
+  claims?: Prisma.StoryOrderByRelationAggregateInput
 }
 
 export type ApiKeyWhereUniqueInput = Prisma.AtLeast<{
@@ -234,6 +236,7 @@ export type ApiKeyWhereUniqueInput = Prisma.AtLeast<{
   revokedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
   lastUsedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
   sites?: Prisma.SiteListRelationFilter
+  claims?: Prisma.StoryListRelationFilter
 }, "id" | "hash">
 
 export type ApiKeyOrderByWithAggregationInput = {
@@ -274,6 +277,7 @@ export type ApiKeyCreateInput = {
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
   sites?: Prisma.SiteCreateNestedManyWithoutApiKeysInput
+  claims?: Prisma.StoryCreateNestedManyWithoutClaimKeyInput
 }
 
 export type ApiKeyUncheckedCreateInput = {
@@ -286,6 +290,7 @@ export type ApiKeyUncheckedCreateInput = {
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
   sites?: Prisma.SiteUncheckedCreateNestedManyWithoutApiKeysInput
+  claims?: Prisma.StoryUncheckedCreateNestedManyWithoutClaimKeyInput
 }
 
 export type ApiKeyUpdateInput = {
@@ -298,6 +303,7 @@ export type ApiKeyUpdateInput = {
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sites?: Prisma.SiteUpdateManyWithoutApiKeysNestedInput
+  claims?: Prisma.StoryUpdateManyWithoutClaimKeyNestedInput
 }
 
 export type ApiKeyUncheckedUpdateInput = {
@@ -310,6 +316,7 @@ export type ApiKeyUncheckedUpdateInput = {
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sites?: Prisma.SiteUncheckedUpdateManyWithoutApiKeysNestedInput
+  claims?: Prisma.StoryUncheckedUpdateManyWithoutClaimKeyNestedInput
 }
 
 export type ApiKeyCreateManyInput = {
@@ -353,6 +360,11 @@ export type ApiKeyListRelationFilter = {
 
 export type ApiKeyOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
+}
+
+export type ApiKeyNullableScalarRelationFilter = {
+  is?: Prisma.ApiKeyWhereInput | null
+  isNot?: Prisma.ApiKeyWhereInput | null
 }
 
 export type ApiKeyCountOrderByAggregateInput = {
@@ -426,6 +438,22 @@ export type ApiKeyUncheckedUpdateManyWithoutSitesNestedInput = {
   deleteMany?: Prisma.ApiKeyScalarWhereInput | Prisma.ApiKeyScalarWhereInput[]
 }
 
+export type ApiKeyCreateNestedOneWithoutClaimsInput = {
+  create?: Prisma.XOR<Prisma.ApiKeyCreateWithoutClaimsInput, Prisma.ApiKeyUncheckedCreateWithoutClaimsInput>
+  connectOrCreate?: Prisma.ApiKeyCreateOrConnectWithoutClaimsInput
+  connect?: Prisma.ApiKeyWhereUniqueInput
+}
+
+export type ApiKeyUpdateOneWithoutClaimsNestedInput = {
+  create?: Prisma.XOR<Prisma.ApiKeyCreateWithoutClaimsInput, Prisma.ApiKeyUncheckedCreateWithoutClaimsInput>
+  connectOrCreate?: Prisma.ApiKeyCreateOrConnectWithoutClaimsInput
+  upsert?: Prisma.ApiKeyUpsertWithoutClaimsInput
+  disconnect?: Prisma.ApiKeyWhereInput | boolean
+  delete?: Prisma.ApiKeyWhereInput | boolean
+  connect?: Prisma.ApiKeyWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ApiKeyUpdateToOneWithWhereWithoutClaimsInput, Prisma.ApiKeyUpdateWithoutClaimsInput>, Prisma.ApiKeyUncheckedUpdateWithoutClaimsInput>
+}
+
 export type EnumRoleFieldUpdateOperationsInput = {
   set?: $Enums.Role
 }
@@ -439,6 +467,7 @@ export type ApiKeyCreateWithoutSitesInput = {
   createdAt?: Date | string
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
+  claims?: Prisma.StoryCreateNestedManyWithoutClaimKeyInput
 }
 
 export type ApiKeyUncheckedCreateWithoutSitesInput = {
@@ -450,6 +479,7 @@ export type ApiKeyUncheckedCreateWithoutSitesInput = {
   createdAt?: Date | string
   revokedAt?: Date | string | null
   lastUsedAt?: Date | string | null
+  claims?: Prisma.StoryUncheckedCreateNestedManyWithoutClaimKeyInput
 }
 
 export type ApiKeyCreateOrConnectWithoutSitesInput = {
@@ -487,6 +517,70 @@ export type ApiKeyScalarWhereInput = {
   lastUsedAt?: Prisma.DateTimeNullableFilter<"ApiKey"> | Date | string | null
 }
 
+export type ApiKeyCreateWithoutClaimsInput = {
+  id?: string
+  name: string
+  role: $Enums.Role
+  prefix: string
+  hash: string
+  createdAt?: Date | string
+  revokedAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  sites?: Prisma.SiteCreateNestedManyWithoutApiKeysInput
+}
+
+export type ApiKeyUncheckedCreateWithoutClaimsInput = {
+  id?: string
+  name: string
+  role: $Enums.Role
+  prefix: string
+  hash: string
+  createdAt?: Date | string
+  revokedAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  sites?: Prisma.SiteUncheckedCreateNestedManyWithoutApiKeysInput
+}
+
+export type ApiKeyCreateOrConnectWithoutClaimsInput = {
+  where: Prisma.ApiKeyWhereUniqueInput
+  create: Prisma.XOR<Prisma.ApiKeyCreateWithoutClaimsInput, Prisma.ApiKeyUncheckedCreateWithoutClaimsInput>
+}
+
+export type ApiKeyUpsertWithoutClaimsInput = {
+  update: Prisma.XOR<Prisma.ApiKeyUpdateWithoutClaimsInput, Prisma.ApiKeyUncheckedUpdateWithoutClaimsInput>
+  create: Prisma.XOR<Prisma.ApiKeyCreateWithoutClaimsInput, Prisma.ApiKeyUncheckedCreateWithoutClaimsInput>
+  where?: Prisma.ApiKeyWhereInput
+}
+
+export type ApiKeyUpdateToOneWithWhereWithoutClaimsInput = {
+  where?: Prisma.ApiKeyWhereInput
+  data: Prisma.XOR<Prisma.ApiKeyUpdateWithoutClaimsInput, Prisma.ApiKeyUncheckedUpdateWithoutClaimsInput>
+}
+
+export type ApiKeyUpdateWithoutClaimsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  prefix?: Prisma.StringFieldUpdateOperationsInput | string
+  hash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  sites?: Prisma.SiteUpdateManyWithoutApiKeysNestedInput
+}
+
+export type ApiKeyUncheckedUpdateWithoutClaimsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  prefix?: Prisma.StringFieldUpdateOperationsInput | string
+  hash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  sites?: Prisma.SiteUncheckedUpdateManyWithoutApiKeysNestedInput
+}
+
 export type ApiKeyUpdateWithoutSitesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
@@ -496,6 +590,7 @@ export type ApiKeyUpdateWithoutSitesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claims?: Prisma.StoryUpdateManyWithoutClaimKeyNestedInput
 }
 
 export type ApiKeyUncheckedUpdateWithoutSitesInput = {
@@ -507,6 +602,7 @@ export type ApiKeyUncheckedUpdateWithoutSitesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claims?: Prisma.StoryUncheckedUpdateManyWithoutClaimKeyNestedInput
 }
 
 export type ApiKeyUncheckedUpdateManyWithoutSitesInput = {
@@ -527,10 +623,12 @@ export type ApiKeyUncheckedUpdateManyWithoutSitesInput = {
 
 export type ApiKeyCountOutputType = {
   sites: number
+  claims: number
 }
 
 export type ApiKeyCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sites?: boolean | ApiKeyCountOutputTypeCountSitesArgs
+  claims?: boolean | ApiKeyCountOutputTypeCountClaimsArgs
 }
 
 /**
@@ -550,6 +648,13 @@ export type ApiKeyCountOutputTypeCountSitesArgs<ExtArgs extends runtime.Types.Ex
   where?: Prisma.SiteWhereInput
 }
 
+/**
+ * ApiKeyCountOutputType without action
+ */
+export type ApiKeyCountOutputTypeCountClaimsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.StoryWhereInput
+}
+
 
 export type ApiKeySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -561,6 +666,7 @@ export type ApiKeySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   revokedAt?: boolean
   lastUsedAt?: boolean
   sites?: boolean | Prisma.ApiKey$sitesArgs<ExtArgs>
+  claims?: boolean | Prisma.ApiKey$claimsArgs<ExtArgs>
   _count?: boolean | Prisma.ApiKeyCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["apiKey"]>
 
@@ -600,6 +706,7 @@ export type ApiKeySelectScalar = {
 export type ApiKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "role" | "prefix" | "hash" | "createdAt" | "revokedAt" | "lastUsedAt", ExtArgs["result"]["apiKey"]>
 export type ApiKeyInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sites?: boolean | Prisma.ApiKey$sitesArgs<ExtArgs>
+  claims?: boolean | Prisma.ApiKey$claimsArgs<ExtArgs>
   _count?: boolean | Prisma.ApiKeyCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ApiKeyIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -609,6 +716,7 @@ export type $ApiKeyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
   name: "ApiKey"
   objects: {
     sites: Prisma.$SitePayload<ExtArgs>[]
+    claims: Prisma.$StoryPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1020,6 +1128,7 @@ readonly fields: ApiKeyFieldRefs;
 export interface Prisma__ApiKeyClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   sites<T extends Prisma.ApiKey$sitesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ApiKey$sitesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SitePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  claims<T extends Prisma.ApiKey$claimsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ApiKey$claimsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1471,6 +1580,30 @@ export type ApiKey$sitesArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.SiteScalarFieldEnum | Prisma.SiteScalarFieldEnum[]
+}
+
+/**
+ * ApiKey.claims
+ */
+export type ApiKey$claimsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Story
+   */
+  select?: Prisma.StorySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Story
+   */
+  omit?: Prisma.StoryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.StoryInclude<ExtArgs> | null
+  where?: Prisma.StoryWhereInput
+  orderBy?: Prisma.StoryOrderByWithRelationInput | Prisma.StoryOrderByWithRelationInput[]
+  cursor?: Prisma.StoryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.StoryScalarFieldEnum | Prisma.StoryScalarFieldEnum[]
 }
 
 /**

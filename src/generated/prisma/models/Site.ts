@@ -193,6 +193,7 @@ export type SiteWhereInput = {
   topics?: Prisma.TopicListRelationFilter
   stories?: Prisma.StoryListRelationFilter
   apiKeys?: Prisma.ApiKeyListRelationFilter
+  webhooks?: Prisma.WebhookListRelationFilter
 }
 
 export type SiteOrderByWithRelationInput = {
@@ -206,6 +207,7 @@ export type SiteOrderByWithRelationInput = {
   topics?: Prisma.TopicOrderByRelationAggregateInput
   stories?: Prisma.StoryOrderByRelationAggregateInput
   apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
+  webhooks?: Prisma.WebhookOrderByRelationAggregateInput
 }
 
 export type SiteWhereUniqueInput = Prisma.AtLeast<{
@@ -222,6 +224,7 @@ export type SiteWhereUniqueInput = Prisma.AtLeast<{
   topics?: Prisma.TopicListRelationFilter
   stories?: Prisma.StoryListRelationFilter
   apiKeys?: Prisma.ApiKeyListRelationFilter
+  webhooks?: Prisma.WebhookListRelationFilter
 }, "id" | "slug">
 
 export type SiteOrderByWithAggregationInput = {
@@ -261,6 +264,7 @@ export type SiteCreateInput = {
   topics?: Prisma.TopicCreateNestedManyWithoutSiteInput
   stories?: Prisma.StoryCreateNestedManyWithoutSiteInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutSitesInput
+  webhooks?: Prisma.WebhookCreateNestedManyWithoutSiteInput
 }
 
 export type SiteUncheckedCreateInput = {
@@ -274,6 +278,7 @@ export type SiteUncheckedCreateInput = {
   topics?: Prisma.TopicUncheckedCreateNestedManyWithoutSiteInput
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutSiteInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutSitesInput
+  webhooks?: Prisma.WebhookUncheckedCreateNestedManyWithoutSiteInput
 }
 
 export type SiteUpdateInput = {
@@ -287,6 +292,7 @@ export type SiteUpdateInput = {
   topics?: Prisma.TopicUpdateManyWithoutSiteNestedInput
   stories?: Prisma.StoryUpdateManyWithoutSiteNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutSitesNestedInput
+  webhooks?: Prisma.WebhookUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteUncheckedUpdateInput = {
@@ -300,6 +306,7 @@ export type SiteUncheckedUpdateInput = {
   topics?: Prisma.TopicUncheckedUpdateManyWithoutSiteNestedInput
   stories?: Prisma.StoryUncheckedUpdateManyWithoutSiteNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutSitesNestedInput
+  webhooks?: Prisma.WebhookUncheckedUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteCreateManyInput = {
@@ -464,6 +471,20 @@ export type SiteUncheckedUpdateManyWithoutApiKeysNestedInput = {
   deleteMany?: Prisma.SiteScalarWhereInput | Prisma.SiteScalarWhereInput[]
 }
 
+export type SiteCreateNestedOneWithoutWebhooksInput = {
+  create?: Prisma.XOR<Prisma.SiteCreateWithoutWebhooksInput, Prisma.SiteUncheckedCreateWithoutWebhooksInput>
+  connectOrCreate?: Prisma.SiteCreateOrConnectWithoutWebhooksInput
+  connect?: Prisma.SiteWhereUniqueInput
+}
+
+export type SiteUpdateOneRequiredWithoutWebhooksNestedInput = {
+  create?: Prisma.XOR<Prisma.SiteCreateWithoutWebhooksInput, Prisma.SiteUncheckedCreateWithoutWebhooksInput>
+  connectOrCreate?: Prisma.SiteCreateOrConnectWithoutWebhooksInput
+  upsert?: Prisma.SiteUpsertWithoutWebhooksInput
+  connect?: Prisma.SiteWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.SiteUpdateToOneWithWhereWithoutWebhooksInput, Prisma.SiteUpdateWithoutWebhooksInput>, Prisma.SiteUncheckedUpdateWithoutWebhooksInput>
+}
+
 export type SiteCreateWithoutTopicsInput = {
   id?: string
   slug: string
@@ -474,6 +495,7 @@ export type SiteCreateWithoutTopicsInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryCreateNestedManyWithoutSiteInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutSitesInput
+  webhooks?: Prisma.WebhookCreateNestedManyWithoutSiteInput
 }
 
 export type SiteUncheckedCreateWithoutTopicsInput = {
@@ -486,6 +508,7 @@ export type SiteUncheckedCreateWithoutTopicsInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutSiteInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutSitesInput
+  webhooks?: Prisma.WebhookUncheckedCreateNestedManyWithoutSiteInput
 }
 
 export type SiteCreateOrConnectWithoutTopicsInput = {
@@ -514,6 +537,7 @@ export type SiteUpdateWithoutTopicsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUpdateManyWithoutSiteNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutSitesNestedInput
+  webhooks?: Prisma.WebhookUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteUncheckedUpdateWithoutTopicsInput = {
@@ -526,6 +550,7 @@ export type SiteUncheckedUpdateWithoutTopicsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutSiteNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutSitesNestedInput
+  webhooks?: Prisma.WebhookUncheckedUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteCreateWithoutStoriesInput = {
@@ -538,6 +563,7 @@ export type SiteCreateWithoutStoriesInput = {
   updatedAt?: Date | string
   topics?: Prisma.TopicCreateNestedManyWithoutSiteInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutSitesInput
+  webhooks?: Prisma.WebhookCreateNestedManyWithoutSiteInput
 }
 
 export type SiteUncheckedCreateWithoutStoriesInput = {
@@ -550,6 +576,7 @@ export type SiteUncheckedCreateWithoutStoriesInput = {
   updatedAt?: Date | string
   topics?: Prisma.TopicUncheckedCreateNestedManyWithoutSiteInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutSitesInput
+  webhooks?: Prisma.WebhookUncheckedCreateNestedManyWithoutSiteInput
 }
 
 export type SiteCreateOrConnectWithoutStoriesInput = {
@@ -578,6 +605,7 @@ export type SiteUpdateWithoutStoriesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   topics?: Prisma.TopicUpdateManyWithoutSiteNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutSitesNestedInput
+  webhooks?: Prisma.WebhookUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteUncheckedUpdateWithoutStoriesInput = {
@@ -590,6 +618,7 @@ export type SiteUncheckedUpdateWithoutStoriesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   topics?: Prisma.TopicUncheckedUpdateManyWithoutSiteNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutSitesNestedInput
+  webhooks?: Prisma.WebhookUncheckedUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteCreateWithoutApiKeysInput = {
@@ -602,6 +631,7 @@ export type SiteCreateWithoutApiKeysInput = {
   updatedAt?: Date | string
   topics?: Prisma.TopicCreateNestedManyWithoutSiteInput
   stories?: Prisma.StoryCreateNestedManyWithoutSiteInput
+  webhooks?: Prisma.WebhookCreateNestedManyWithoutSiteInput
 }
 
 export type SiteUncheckedCreateWithoutApiKeysInput = {
@@ -614,6 +644,7 @@ export type SiteUncheckedCreateWithoutApiKeysInput = {
   updatedAt?: Date | string
   topics?: Prisma.TopicUncheckedCreateNestedManyWithoutSiteInput
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutSiteInput
+  webhooks?: Prisma.WebhookUncheckedCreateNestedManyWithoutSiteInput
 }
 
 export type SiteCreateOrConnectWithoutApiKeysInput = {
@@ -650,6 +681,74 @@ export type SiteScalarWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Site"> | Date | string
 }
 
+export type SiteCreateWithoutWebhooksInput = {
+  id?: string
+  slug: string
+  name: string
+  allowedOrigins?: Prisma.SiteCreateallowedOriginsInput | string[]
+  settings?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  topics?: Prisma.TopicCreateNestedManyWithoutSiteInput
+  stories?: Prisma.StoryCreateNestedManyWithoutSiteInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutSitesInput
+}
+
+export type SiteUncheckedCreateWithoutWebhooksInput = {
+  id?: string
+  slug: string
+  name: string
+  allowedOrigins?: Prisma.SiteCreateallowedOriginsInput | string[]
+  settings?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  topics?: Prisma.TopicUncheckedCreateNestedManyWithoutSiteInput
+  stories?: Prisma.StoryUncheckedCreateNestedManyWithoutSiteInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutSitesInput
+}
+
+export type SiteCreateOrConnectWithoutWebhooksInput = {
+  where: Prisma.SiteWhereUniqueInput
+  create: Prisma.XOR<Prisma.SiteCreateWithoutWebhooksInput, Prisma.SiteUncheckedCreateWithoutWebhooksInput>
+}
+
+export type SiteUpsertWithoutWebhooksInput = {
+  update: Prisma.XOR<Prisma.SiteUpdateWithoutWebhooksInput, Prisma.SiteUncheckedUpdateWithoutWebhooksInput>
+  create: Prisma.XOR<Prisma.SiteCreateWithoutWebhooksInput, Prisma.SiteUncheckedCreateWithoutWebhooksInput>
+  where?: Prisma.SiteWhereInput
+}
+
+export type SiteUpdateToOneWithWhereWithoutWebhooksInput = {
+  where?: Prisma.SiteWhereInput
+  data: Prisma.XOR<Prisma.SiteUpdateWithoutWebhooksInput, Prisma.SiteUncheckedUpdateWithoutWebhooksInput>
+}
+
+export type SiteUpdateWithoutWebhooksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  allowedOrigins?: Prisma.SiteUpdateallowedOriginsInput | string[]
+  settings?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  topics?: Prisma.TopicUpdateManyWithoutSiteNestedInput
+  stories?: Prisma.StoryUpdateManyWithoutSiteNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutSitesNestedInput
+}
+
+export type SiteUncheckedUpdateWithoutWebhooksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  allowedOrigins?: Prisma.SiteUpdateallowedOriginsInput | string[]
+  settings?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  topics?: Prisma.TopicUncheckedUpdateManyWithoutSiteNestedInput
+  stories?: Prisma.StoryUncheckedUpdateManyWithoutSiteNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutSitesNestedInput
+}
+
 export type SiteUpdateWithoutApiKeysInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   slug?: Prisma.StringFieldUpdateOperationsInput | string
@@ -660,6 +759,7 @@ export type SiteUpdateWithoutApiKeysInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   topics?: Prisma.TopicUpdateManyWithoutSiteNestedInput
   stories?: Prisma.StoryUpdateManyWithoutSiteNestedInput
+  webhooks?: Prisma.WebhookUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteUncheckedUpdateWithoutApiKeysInput = {
@@ -672,6 +772,7 @@ export type SiteUncheckedUpdateWithoutApiKeysInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   topics?: Prisma.TopicUncheckedUpdateManyWithoutSiteNestedInput
   stories?: Prisma.StoryUncheckedUpdateManyWithoutSiteNestedInput
+  webhooks?: Prisma.WebhookUncheckedUpdateManyWithoutSiteNestedInput
 }
 
 export type SiteUncheckedUpdateManyWithoutApiKeysInput = {
@@ -693,12 +794,14 @@ export type SiteCountOutputType = {
   topics: number
   stories: number
   apiKeys: number
+  webhooks: number
 }
 
 export type SiteCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   topics?: boolean | SiteCountOutputTypeCountTopicsArgs
   stories?: boolean | SiteCountOutputTypeCountStoriesArgs
   apiKeys?: boolean | SiteCountOutputTypeCountApiKeysArgs
+  webhooks?: boolean | SiteCountOutputTypeCountWebhooksArgs
 }
 
 /**
@@ -732,6 +835,13 @@ export type SiteCountOutputTypeCountApiKeysArgs<ExtArgs extends runtime.Types.Ex
   where?: Prisma.ApiKeyWhereInput
 }
 
+/**
+ * SiteCountOutputType without action
+ */
+export type SiteCountOutputTypeCountWebhooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WebhookWhereInput
+}
+
 
 export type SiteSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -744,6 +854,7 @@ export type SiteSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   topics?: boolean | Prisma.Site$topicsArgs<ExtArgs>
   stories?: boolean | Prisma.Site$storiesArgs<ExtArgs>
   apiKeys?: boolean | Prisma.Site$apiKeysArgs<ExtArgs>
+  webhooks?: boolean | Prisma.Site$webhooksArgs<ExtArgs>
   _count?: boolean | Prisma.SiteCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["site"]>
 
@@ -782,6 +893,7 @@ export type SiteInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   topics?: boolean | Prisma.Site$topicsArgs<ExtArgs>
   stories?: boolean | Prisma.Site$storiesArgs<ExtArgs>
   apiKeys?: boolean | Prisma.Site$apiKeysArgs<ExtArgs>
+  webhooks?: boolean | Prisma.Site$webhooksArgs<ExtArgs>
   _count?: boolean | Prisma.SiteCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type SiteIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -793,6 +905,7 @@ export type $SitePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     topics: Prisma.$TopicPayload<ExtArgs>[]
     stories: Prisma.$StoryPayload<ExtArgs>[]
     apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
+    webhooks: Prisma.$WebhookPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1202,6 +1315,7 @@ export interface Prisma__SiteClient<T, Null = never, ExtArgs extends runtime.Typ
   topics<T extends Prisma.Site$topicsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Site$topicsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TopicPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   stories<T extends Prisma.Site$storiesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Site$storiesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   apiKeys<T extends Prisma.Site$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Site$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  webhooks<T extends Prisma.Site$webhooksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Site$webhooksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1700,6 +1814,30 @@ export type Site$apiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.ApiKeyScalarFieldEnum | Prisma.ApiKeyScalarFieldEnum[]
+}
+
+/**
+ * Site.webhooks
+ */
+export type Site$webhooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Webhook
+   */
+  select?: Prisma.WebhookSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Webhook
+   */
+  omit?: Prisma.WebhookOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WebhookInclude<ExtArgs> | null
+  where?: Prisma.WebhookWhereInput
+  orderBy?: Prisma.WebhookOrderByWithRelationInput | Prisma.WebhookOrderByWithRelationInput[]
+  cursor?: Prisma.WebhookWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WebhookScalarFieldEnum | Prisma.WebhookScalarFieldEnum[]
 }
 
 /**

@@ -28,10 +28,12 @@ export type AggregateStory = {
 
 export type StoryAvgAggregateOutputType = {
   version: number | null
+  harmReports: number | null
 }
 
 export type StorySumAggregateOutputType = {
   version: number | null
+  harmReports: number | null
 }
 
 export type StoryMinAggregateOutputType = {
@@ -49,6 +51,12 @@ export type StoryMinAggregateOutputType = {
   triageLevel: $Enums.TriageLevel | null
   manageTokenHash: string | null
   version: number | null
+  harmReports: number | null
+  flaggedAt: Date | null
+  escalatedAt: Date | null
+  overdueNotifiedAt: Date | null
+  claimKeyId: string | null
+  claimExpiresAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
   publishedAt: Date | null
@@ -69,6 +77,12 @@ export type StoryMaxAggregateOutputType = {
   triageLevel: $Enums.TriageLevel | null
   manageTokenHash: string | null
   version: number | null
+  harmReports: number | null
+  flaggedAt: Date | null
+  escalatedAt: Date | null
+  overdueNotifiedAt: Date | null
+  claimKeyId: string | null
+  claimExpiresAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
   publishedAt: Date | null
@@ -90,8 +104,15 @@ export type StoryCountAggregateOutputType = {
   triageCategories: number
   triageEvidence: number
   contentWarnings: number
+  redactions: number
   manageTokenHash: number
   version: number
+  harmReports: number
+  flaggedAt: number
+  escalatedAt: number
+  overdueNotifiedAt: number
+  claimKeyId: number
+  claimExpiresAt: number
   createdAt: number
   updatedAt: number
   publishedAt: number
@@ -101,10 +122,12 @@ export type StoryCountAggregateOutputType = {
 
 export type StoryAvgAggregateInputType = {
   version?: true
+  harmReports?: true
 }
 
 export type StorySumAggregateInputType = {
   version?: true
+  harmReports?: true
 }
 
 export type StoryMinAggregateInputType = {
@@ -122,6 +145,12 @@ export type StoryMinAggregateInputType = {
   triageLevel?: true
   manageTokenHash?: true
   version?: true
+  harmReports?: true
+  flaggedAt?: true
+  escalatedAt?: true
+  overdueNotifiedAt?: true
+  claimKeyId?: true
+  claimExpiresAt?: true
   createdAt?: true
   updatedAt?: true
   publishedAt?: true
@@ -142,6 +171,12 @@ export type StoryMaxAggregateInputType = {
   triageLevel?: true
   manageTokenHash?: true
   version?: true
+  harmReports?: true
+  flaggedAt?: true
+  escalatedAt?: true
+  overdueNotifiedAt?: true
+  claimKeyId?: true
+  claimExpiresAt?: true
   createdAt?: true
   updatedAt?: true
   publishedAt?: true
@@ -163,8 +198,15 @@ export type StoryCountAggregateInputType = {
   triageCategories?: true
   triageEvidence?: true
   contentWarnings?: true
+  redactions?: true
   manageTokenHash?: true
   version?: true
+  harmReports?: true
+  flaggedAt?: true
+  escalatedAt?: true
+  overdueNotifiedAt?: true
+  claimKeyId?: true
+  claimExpiresAt?: true
   createdAt?: true
   updatedAt?: true
   publishedAt?: true
@@ -273,8 +315,15 @@ export type StoryGroupByOutputType = {
   triageCategories: string[]
   triageEvidence: runtime.JsonValue
   contentWarnings: string[]
+  redactions: runtime.JsonValue
   manageTokenHash: string
   version: number
+  harmReports: number
+  flaggedAt: Date | null
+  escalatedAt: Date | null
+  overdueNotifiedAt: Date | null
+  claimKeyId: string | null
+  claimExpiresAt: Date | null
   createdAt: Date
   updatedAt: Date
   publishedAt: Date | null
@@ -319,14 +368,23 @@ export type StoryWhereInput = {
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonFilter<"Story">
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
+  redactions?: Prisma.JsonFilter<"Story">
   manageTokenHash?: Prisma.StringFilter<"Story"> | string
   version?: Prisma.IntFilter<"Story"> | number
+  harmReports?: Prisma.IntFilter<"Story"> | number
+  flaggedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  escalatedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  overdueNotifiedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  claimKeyId?: Prisma.UuidNullableFilter<"Story"> | string | null
+  claimExpiresAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   topic?: Prisma.XOR<Prisma.TopicScalarRelationFilter, Prisma.TopicWhereInput>
+  claimKey?: Prisma.XOR<Prisma.ApiKeyNullableScalarRelationFilter, Prisma.ApiKeyWhereInput> | null
   auditEvents?: Prisma.AuditEventListRelationFilter
+  reports?: Prisma.ReportListRelationFilter
 }
 
 export type StoryOrderByWithRelationInput = {
@@ -345,14 +403,23 @@ export type StoryOrderByWithRelationInput = {
   triageCategories?: Prisma.SortOrder
   triageEvidence?: Prisma.SortOrder
   contentWarnings?: Prisma.SortOrder
+  redactions?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
+  flaggedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  escalatedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  overdueNotifiedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  claimKeyId?: Prisma.SortOrderInput | Prisma.SortOrder
+  claimExpiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   site?: Prisma.SiteOrderByWithRelationInput
   topic?: Prisma.TopicOrderByWithRelationInput
+  claimKey?: Prisma.ApiKeyOrderByWithRelationInput
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
+  reports?: Prisma.ReportOrderByRelationAggregateInput
 }
 
 export type StoryWhereUniqueInput = Prisma.AtLeast<{
@@ -374,14 +441,23 @@ export type StoryWhereUniqueInput = Prisma.AtLeast<{
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonFilter<"Story">
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
+  redactions?: Prisma.JsonFilter<"Story">
   manageTokenHash?: Prisma.StringFilter<"Story"> | string
   version?: Prisma.IntFilter<"Story"> | number
+  harmReports?: Prisma.IntFilter<"Story"> | number
+  flaggedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  escalatedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  overdueNotifiedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  claimKeyId?: Prisma.UuidNullableFilter<"Story"> | string | null
+  claimExpiresAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   topic?: Prisma.XOR<Prisma.TopicScalarRelationFilter, Prisma.TopicWhereInput>
+  claimKey?: Prisma.XOR<Prisma.ApiKeyNullableScalarRelationFilter, Prisma.ApiKeyWhereInput> | null
   auditEvents?: Prisma.AuditEventListRelationFilter
+  reports?: Prisma.ReportListRelationFilter
 }, "id">
 
 export type StoryOrderByWithAggregationInput = {
@@ -400,8 +476,15 @@ export type StoryOrderByWithAggregationInput = {
   triageCategories?: Prisma.SortOrder
   triageEvidence?: Prisma.SortOrder
   contentWarnings?: Prisma.SortOrder
+  redactions?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
+  flaggedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  escalatedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  overdueNotifiedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  claimKeyId?: Prisma.SortOrderInput | Prisma.SortOrder
+  claimExpiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -431,8 +514,15 @@ export type StoryScalarWhereWithAggregatesInput = {
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonWithAggregatesFilter<"Story">
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
+  redactions?: Prisma.JsonWithAggregatesFilter<"Story">
   manageTokenHash?: Prisma.StringWithAggregatesFilter<"Story"> | string
   version?: Prisma.IntWithAggregatesFilter<"Story"> | number
+  harmReports?: Prisma.IntWithAggregatesFilter<"Story"> | number
+  flaggedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
+  escalatedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
+  overdueNotifiedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
+  claimKeyId?: Prisma.UuidNullableWithAggregatesFilter<"Story"> | string | null
+  claimExpiresAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
@@ -452,14 +542,22 @@ export type StoryCreateInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateInput = {
@@ -478,12 +576,20 @@ export type StoryUncheckedCreateInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUpdateInput = {
@@ -500,14 +606,22 @@ export type StoryUpdateInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateInput = {
@@ -526,12 +640,20 @@ export type StoryUncheckedUpdateInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryCreateManyInput = {
@@ -550,8 +672,15 @@ export type StoryCreateManyInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -571,8 +700,14 @@ export type StoryUpdateManyMutationInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -594,8 +729,15 @@ export type StoryUncheckedUpdateManyInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -627,8 +769,15 @@ export type StoryCountOrderByAggregateInput = {
   triageCategories?: Prisma.SortOrder
   triageEvidence?: Prisma.SortOrder
   contentWarnings?: Prisma.SortOrder
+  redactions?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
+  flaggedAt?: Prisma.SortOrder
+  escalatedAt?: Prisma.SortOrder
+  overdueNotifiedAt?: Prisma.SortOrder
+  claimKeyId?: Prisma.SortOrder
+  claimExpiresAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
@@ -636,6 +785,7 @@ export type StoryCountOrderByAggregateInput = {
 
 export type StoryAvgOrderByAggregateInput = {
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
 }
 
 export type StoryMaxOrderByAggregateInput = {
@@ -653,6 +803,12 @@ export type StoryMaxOrderByAggregateInput = {
   triageLevel?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
+  flaggedAt?: Prisma.SortOrder
+  escalatedAt?: Prisma.SortOrder
+  overdueNotifiedAt?: Prisma.SortOrder
+  claimKeyId?: Prisma.SortOrder
+  claimExpiresAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
@@ -673,6 +829,12 @@ export type StoryMinOrderByAggregateInput = {
   triageLevel?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
+  flaggedAt?: Prisma.SortOrder
+  escalatedAt?: Prisma.SortOrder
+  overdueNotifiedAt?: Prisma.SortOrder
+  claimKeyId?: Prisma.SortOrder
+  claimExpiresAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
@@ -680,6 +842,7 @@ export type StoryMinOrderByAggregateInput = {
 
 export type StorySumOrderByAggregateInput = {
   version?: Prisma.SortOrder
+  harmReports?: Prisma.SortOrder
 }
 
 export type StoryScalarRelationFilter = {
@@ -835,6 +998,62 @@ export type StoryUpdateOneRequiredWithoutAuditEventsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutAuditEventsInput, Prisma.StoryUpdateWithoutAuditEventsInput>, Prisma.StoryUncheckedUpdateWithoutAuditEventsInput>
 }
 
+export type StoryCreateNestedManyWithoutClaimKeyInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput> | Prisma.StoryCreateWithoutClaimKeyInput[] | Prisma.StoryUncheckedCreateWithoutClaimKeyInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutClaimKeyInput | Prisma.StoryCreateOrConnectWithoutClaimKeyInput[]
+  createMany?: Prisma.StoryCreateManyClaimKeyInputEnvelope
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+}
+
+export type StoryUncheckedCreateNestedManyWithoutClaimKeyInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput> | Prisma.StoryCreateWithoutClaimKeyInput[] | Prisma.StoryUncheckedCreateWithoutClaimKeyInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutClaimKeyInput | Prisma.StoryCreateOrConnectWithoutClaimKeyInput[]
+  createMany?: Prisma.StoryCreateManyClaimKeyInputEnvelope
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+}
+
+export type StoryUpdateManyWithoutClaimKeyNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput> | Prisma.StoryCreateWithoutClaimKeyInput[] | Prisma.StoryUncheckedCreateWithoutClaimKeyInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutClaimKeyInput | Prisma.StoryCreateOrConnectWithoutClaimKeyInput[]
+  upsert?: Prisma.StoryUpsertWithWhereUniqueWithoutClaimKeyInput | Prisma.StoryUpsertWithWhereUniqueWithoutClaimKeyInput[]
+  createMany?: Prisma.StoryCreateManyClaimKeyInputEnvelope
+  set?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  disconnect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  delete?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  update?: Prisma.StoryUpdateWithWhereUniqueWithoutClaimKeyInput | Prisma.StoryUpdateWithWhereUniqueWithoutClaimKeyInput[]
+  updateMany?: Prisma.StoryUpdateManyWithWhereWithoutClaimKeyInput | Prisma.StoryUpdateManyWithWhereWithoutClaimKeyInput[]
+  deleteMany?: Prisma.StoryScalarWhereInput | Prisma.StoryScalarWhereInput[]
+}
+
+export type StoryUncheckedUpdateManyWithoutClaimKeyNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput> | Prisma.StoryCreateWithoutClaimKeyInput[] | Prisma.StoryUncheckedCreateWithoutClaimKeyInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutClaimKeyInput | Prisma.StoryCreateOrConnectWithoutClaimKeyInput[]
+  upsert?: Prisma.StoryUpsertWithWhereUniqueWithoutClaimKeyInput | Prisma.StoryUpsertWithWhereUniqueWithoutClaimKeyInput[]
+  createMany?: Prisma.StoryCreateManyClaimKeyInputEnvelope
+  set?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  disconnect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  delete?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  update?: Prisma.StoryUpdateWithWhereUniqueWithoutClaimKeyInput | Prisma.StoryUpdateWithWhereUniqueWithoutClaimKeyInput[]
+  updateMany?: Prisma.StoryUpdateManyWithWhereWithoutClaimKeyInput | Prisma.StoryUpdateManyWithWhereWithoutClaimKeyInput[]
+  deleteMany?: Prisma.StoryScalarWhereInput | Prisma.StoryScalarWhereInput[]
+}
+
+export type StoryCreateNestedOneWithoutReportsInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutReportsInput, Prisma.StoryUncheckedCreateWithoutReportsInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutReportsInput
+  connect?: Prisma.StoryWhereUniqueInput
+}
+
+export type StoryUpdateOneRequiredWithoutReportsNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutReportsInput, Prisma.StoryUncheckedCreateWithoutReportsInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutReportsInput
+  upsert?: Prisma.StoryUpsertWithoutReportsInput
+  connect?: Prisma.StoryWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutReportsInput, Prisma.StoryUpdateWithoutReportsInput>, Prisma.StoryUncheckedUpdateWithoutReportsInput>
+}
+
 export type StoryCreateWithoutSiteInput = {
   id?: string
   title: string
@@ -849,13 +1068,21 @@ export type StoryCreateWithoutSiteInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutSiteInput = {
@@ -873,12 +1100,20 @@ export type StoryUncheckedCreateWithoutSiteInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutSiteInput = {
@@ -926,8 +1161,15 @@ export type StoryScalarWhereInput = {
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonFilter<"Story">
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
+  redactions?: Prisma.JsonFilter<"Story">
   manageTokenHash?: Prisma.StringFilter<"Story"> | string
   version?: Prisma.IntFilter<"Story"> | number
+  harmReports?: Prisma.IntFilter<"Story"> | number
+  flaggedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  escalatedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  overdueNotifiedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  claimKeyId?: Prisma.UuidNullableFilter<"Story"> | string | null
+  claimExpiresAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
@@ -947,13 +1189,21 @@ export type StoryCreateWithoutTopicInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutTopicInput = {
@@ -971,12 +1221,20 @@ export type StoryUncheckedCreateWithoutTopicInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutTopicInput = {
@@ -1019,13 +1277,21 @@ export type StoryCreateWithoutAuditEventsInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutAuditEventsInput = {
@@ -1044,11 +1310,19 @@ export type StoryUncheckedCreateWithoutAuditEventsInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutAuditEventsInput = {
@@ -1081,13 +1355,21 @@ export type StoryUpdateWithoutAuditEventsInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutAuditEventsInput = {
@@ -1106,11 +1388,247 @@ export type StoryUncheckedUpdateWithoutAuditEventsInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryCreateWithoutClaimKeyInput = {
+  id?: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+}
+
+export type StoryUncheckedCreateWithoutClaimKeyInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+}
+
+export type StoryCreateOrConnectWithoutClaimKeyInput = {
+  where: Prisma.StoryWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput>
+}
+
+export type StoryCreateManyClaimKeyInputEnvelope = {
+  data: Prisma.StoryCreateManyClaimKeyInput | Prisma.StoryCreateManyClaimKeyInput[]
+  skipDuplicates?: boolean
+}
+
+export type StoryUpsertWithWhereUniqueWithoutClaimKeyInput = {
+  where: Prisma.StoryWhereUniqueInput
+  update: Prisma.XOR<Prisma.StoryUpdateWithoutClaimKeyInput, Prisma.StoryUncheckedUpdateWithoutClaimKeyInput>
+  create: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput>
+}
+
+export type StoryUpdateWithWhereUniqueWithoutClaimKeyInput = {
+  where: Prisma.StoryWhereUniqueInput
+  data: Prisma.XOR<Prisma.StoryUpdateWithoutClaimKeyInput, Prisma.StoryUncheckedUpdateWithoutClaimKeyInput>
+}
+
+export type StoryUpdateManyWithWhereWithoutClaimKeyInput = {
+  where: Prisma.StoryScalarWhereInput
+  data: Prisma.XOR<Prisma.StoryUpdateManyMutationInput, Prisma.StoryUncheckedUpdateManyWithoutClaimKeyInput>
+}
+
+export type StoryCreateWithoutReportsInput = {
+  id?: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+}
+
+export type StoryUncheckedCreateWithoutReportsInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+}
+
+export type StoryCreateOrConnectWithoutReportsInput = {
+  where: Prisma.StoryWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoryCreateWithoutReportsInput, Prisma.StoryUncheckedCreateWithoutReportsInput>
+}
+
+export type StoryUpsertWithoutReportsInput = {
+  update: Prisma.XOR<Prisma.StoryUpdateWithoutReportsInput, Prisma.StoryUncheckedUpdateWithoutReportsInput>
+  create: Prisma.XOR<Prisma.StoryCreateWithoutReportsInput, Prisma.StoryUncheckedCreateWithoutReportsInput>
+  where?: Prisma.StoryWhereInput
+}
+
+export type StoryUpdateToOneWithWhereWithoutReportsInput = {
+  where?: Prisma.StoryWhereInput
+  data: Prisma.XOR<Prisma.StoryUpdateWithoutReportsInput, Prisma.StoryUncheckedUpdateWithoutReportsInput>
+}
+
+export type StoryUpdateWithoutReportsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateWithoutReportsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryCreateManySiteInput = {
@@ -1128,8 +1646,15 @@ export type StoryCreateManySiteInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -1149,13 +1674,21 @@ export type StoryUpdateWithoutSiteInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutSiteInput = {
@@ -1173,12 +1706,20 @@ export type StoryUncheckedUpdateWithoutSiteInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutSiteInput = {
@@ -1196,8 +1737,15 @@ export type StoryUncheckedUpdateManyWithoutSiteInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1218,8 +1766,15 @@ export type StoryCreateManyTopicInput = {
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
   version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -1239,13 +1794,21 @@ export type StoryUpdateWithoutTopicInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutTopicInput = {
@@ -1263,12 +1826,20 @@ export type StoryUncheckedUpdateWithoutTopicInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutTopicInput = {
@@ -1286,8 +1857,135 @@ export type StoryUncheckedUpdateManyWithoutTopicInput = {
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type StoryCreateManyClaimKeyInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+}
+
+export type StoryUpdateWithoutClaimKeyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateWithoutClaimKeyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateManyWithoutClaimKeyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1300,10 +1998,12 @@ export type StoryUncheckedUpdateManyWithoutTopicInput = {
 
 export type StoryCountOutputType = {
   auditEvents: number
+  reports: number
 }
 
 export type StoryCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   auditEvents?: boolean | StoryCountOutputTypeCountAuditEventsArgs
+  reports?: boolean | StoryCountOutputTypeCountReportsArgs
 }
 
 /**
@@ -1323,6 +2023,13 @@ export type StoryCountOutputTypeCountAuditEventsArgs<ExtArgs extends runtime.Typ
   where?: Prisma.AuditEventWhereInput
 }
 
+/**
+ * StoryCountOutputType without action
+ */
+export type StoryCountOutputTypeCountReportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReportWhereInput
+}
+
 
 export type StorySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1340,14 +2047,23 @@ export type StorySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   triageCategories?: boolean
   triageEvidence?: boolean
   contentWarnings?: boolean
+  redactions?: boolean
   manageTokenHash?: boolean
   version?: boolean
+  harmReports?: boolean
+  flaggedAt?: boolean
+  escalatedAt?: boolean
+  overdueNotifiedAt?: boolean
+  claimKeyId?: boolean
+  claimExpiresAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
+  claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Story$auditEventsArgs<ExtArgs>
+  reports?: boolean | Prisma.Story$reportsArgs<ExtArgs>
   _count?: boolean | Prisma.StoryCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
@@ -1367,13 +2083,21 @@ export type StorySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   triageCategories?: boolean
   triageEvidence?: boolean
   contentWarnings?: boolean
+  redactions?: boolean
   manageTokenHash?: boolean
   version?: boolean
+  harmReports?: boolean
+  flaggedAt?: boolean
+  escalatedAt?: boolean
+  overdueNotifiedAt?: boolean
+  claimKeyId?: boolean
+  claimExpiresAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
+  claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
 export type StorySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1392,13 +2116,21 @@ export type StorySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   triageCategories?: boolean
   triageEvidence?: boolean
   contentWarnings?: boolean
+  redactions?: boolean
   manageTokenHash?: boolean
   version?: boolean
+  harmReports?: boolean
+  flaggedAt?: boolean
+  escalatedAt?: boolean
+  overdueNotifiedAt?: boolean
+  claimKeyId?: boolean
+  claimExpiresAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
+  claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
 export type StorySelectScalar = {
@@ -1417,27 +2149,38 @@ export type StorySelectScalar = {
   triageCategories?: boolean
   triageEvidence?: boolean
   contentWarnings?: boolean
+  redactions?: boolean
   manageTokenHash?: boolean
   version?: boolean
+  harmReports?: boolean
+  flaggedAt?: boolean
+  escalatedAt?: boolean
+  overdueNotifiedAt?: boolean
+  claimKeyId?: boolean
+  claimExpiresAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
 }
 
-export type StoryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "siteId" | "topicId" | "title" | "body" | "authorName" | "authorEmail" | "verdict" | "consentPublish" | "consentResearch" | "status" | "triageLevel" | "triageCategories" | "triageEvidence" | "contentWarnings" | "manageTokenHash" | "version" | "createdAt" | "updatedAt" | "publishedAt", ExtArgs["result"]["story"]>
+export type StoryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "siteId" | "topicId" | "title" | "body" | "authorName" | "authorEmail" | "verdict" | "consentPublish" | "consentResearch" | "status" | "triageLevel" | "triageCategories" | "triageEvidence" | "contentWarnings" | "redactions" | "manageTokenHash" | "version" | "harmReports" | "flaggedAt" | "escalatedAt" | "overdueNotifiedAt" | "claimKeyId" | "claimExpiresAt" | "createdAt" | "updatedAt" | "publishedAt", ExtArgs["result"]["story"]>
 export type StoryInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
+  claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Story$auditEventsArgs<ExtArgs>
+  reports?: boolean | Prisma.Story$reportsArgs<ExtArgs>
   _count?: boolean | Prisma.StoryCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type StoryIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
+  claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
 }
 export type StoryIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
+  claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
 }
 
 export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1445,7 +2188,9 @@ export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   objects: {
     site: Prisma.$SitePayload<ExtArgs>
     topic: Prisma.$TopicPayload<ExtArgs>
+    claimKey: Prisma.$ApiKeyPayload<ExtArgs> | null
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
+    reports: Prisma.$ReportPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1466,8 +2211,30 @@ export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
      */
     triageEvidence: runtime.JsonValue
     contentWarnings: string[]
+    /**
+     * Spans of the public text a moderator hid: [{ field, start, end }]. The original is kept.
+     */
+    redactions: runtime.JsonValue
     manageTokenHash: string
     version: number
+    /**
+     * Harm reports on the story; they order the queue inside a level.
+     */
+    harmReports: number
+    /**
+     * An approved story that a harm report sent back to the queue.
+     */
+    flaggedAt: Date | null
+    /**
+     * Escalated to admins; out of the normal queue view.
+     */
+    escalatedAt: Date | null
+    /**
+     * When a `queue.overdue` webhook went out for this story's current wait.
+     */
+    overdueNotifiedAt: Date | null
+    claimKeyId: string | null
+    claimExpiresAt: Date | null
     createdAt: Date
     updatedAt: Date
     publishedAt: Date | null
@@ -1867,7 +2634,9 @@ export interface Prisma__StoryClient<T, Null = never, ExtArgs extends runtime.Ty
   readonly [Symbol.toStringTag]: "PrismaPromise"
   site<T extends Prisma.SiteDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.SiteDefaultArgs<ExtArgs>>): Prisma.Prisma__SiteClient<runtime.Types.Result.GetResult<Prisma.$SitePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   topic<T extends Prisma.TopicDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.TopicDefaultArgs<ExtArgs>>): Prisma.Prisma__TopicClient<runtime.Types.Result.GetResult<Prisma.$TopicPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  claimKey<T extends Prisma.Story$claimKeyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$claimKeyArgs<ExtArgs>>): Prisma.Prisma__ApiKeyClient<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   auditEvents<T extends Prisma.Story$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  reports<T extends Prisma.Story$reportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$reportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1912,8 +2681,15 @@ export interface StoryFieldRefs {
   readonly triageCategories: Prisma.FieldRef<"Story", 'String[]'>
   readonly triageEvidence: Prisma.FieldRef<"Story", 'Json'>
   readonly contentWarnings: Prisma.FieldRef<"Story", 'String[]'>
+  readonly redactions: Prisma.FieldRef<"Story", 'Json'>
   readonly manageTokenHash: Prisma.FieldRef<"Story", 'String'>
   readonly version: Prisma.FieldRef<"Story", 'Int'>
+  readonly harmReports: Prisma.FieldRef<"Story", 'Int'>
+  readonly flaggedAt: Prisma.FieldRef<"Story", 'DateTime'>
+  readonly escalatedAt: Prisma.FieldRef<"Story", 'DateTime'>
+  readonly overdueNotifiedAt: Prisma.FieldRef<"Story", 'DateTime'>
+  readonly claimKeyId: Prisma.FieldRef<"Story", 'String'>
+  readonly claimExpiresAt: Prisma.FieldRef<"Story", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Story", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Story", 'DateTime'>
   readonly publishedAt: Prisma.FieldRef<"Story", 'DateTime'>
@@ -2318,6 +3094,25 @@ export type StoryDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Interna
 }
 
 /**
+ * Story.claimKey
+ */
+export type Story$claimKeyArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ApiKey
+   */
+  select?: Prisma.ApiKeySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ApiKey
+   */
+  omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  where?: Prisma.ApiKeyWhereInput
+}
+
+/**
  * Story.auditEvents
  */
 export type Story$auditEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2339,6 +3134,30 @@ export type Story$auditEventsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.AuditEventScalarFieldEnum | Prisma.AuditEventScalarFieldEnum[]
+}
+
+/**
+ * Story.reports
+ */
+export type Story$reportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Report
+   */
+  select?: Prisma.ReportSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Report
+   */
+  omit?: Prisma.ReportOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReportInclude<ExtArgs> | null
+  where?: Prisma.ReportWhereInput
+  orderBy?: Prisma.ReportOrderByWithRelationInput | Prisma.ReportOrderByWithRelationInput[]
+  cursor?: Prisma.ReportWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReportScalarFieldEnum | Prisma.ReportScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,42 @@
+// Visitor reports on public stories. One per visitor per story; a harm report raises triage to at
+// least `high` and sends an approved story back to the queue, all in one transaction.
+import { recordEvent } from '../audit/audit.js'
+import type { Schemas } from '../contract/types.js'
+import type { Db } from '../db/client.js'
+import { errors } from '../errors.js'
+import { enqueueEvent } from '../webhooks/events.js'
+
+type ReportInput = { reason: Schemas['ReportReason'], details?: string }
+
+export async function reportStory (db: Db, storyId: string, reporterHash: string, input: ReportInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const story = await tx.story.findFirst({
+      where: { id: storyId, status: 'approved' },
+      select: { id: true, siteId: true, triageLevel: true, flaggedAt: true, site: { select: { slug: true } } },
+    })
+    if (!story) throw errors.storyNotFound()
+    const previous = await tx.report.findUnique({ where: { storyId_reporterHash: { storyId, reporterHash } }, select: { reason: true } })
+    await tx.report.upsert({
+      where: { storyId_reporterHash: { storyId, reporterHash } },
+      create: { storyId, reporterHash, reason: input.reason, details: input.details ?? null },
+      update: { reason: input.reason, details: input.details ?? null },
+    })
+    const harmDelta = Number(input.reason === 'harm') - Number(previous?.reason === 'harm')
+    const raise = input.reason === 'harm' && story.triageLevel === 'normal'
+    if (harmDelta !== 0 || (input.reason === 'harm' && !story.flaggedAt)) {
+      await tx.story.update({
+        where: { id: storyId },
+        data: {
+          harmReports: { increment: harmDelta },
+          version: { increment: 1 },
+          ...(input.reason === 'harm' && !story.flaggedAt ? { flaggedAt: new Date(), overdueNotifiedAt: null } : {}),
+          ...(raise ? { triageLevel: 'high' } : {}),
+        },
+      })
+    }
+    if (previous?.reason === input.reason) return // a repeat from the same visitor collapses into the first
+    await recordEvent(tx, { storyId, actor: 'visitor', action: 'reported', reason: input.reason })
+    if (raise) await recordEvent(tx, { storyId, actor: 'system', action: 'triage_raised', reason: 'harm report', note: 'normal → high' })
+    await enqueueEvent(tx, story.siteId, 'story.reported', { storyId, site: story.site.slug, reason: input.reason })
+  })
+}

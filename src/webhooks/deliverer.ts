@@ -1,0 +1,147 @@
+// Delivers the webhook outbox: claims due deliveries with SKIP LOCKED (so several instances share the
+// work), signs them (Standard Webhooks), retries with exponential backoff, and survives restarts
+// because every state lives in the database. Also raises `queue.overdue` for stories past their target.
+import type { FastifyBaseLogger } from 'fastify'
+import { Webhook as Signer } from 'standardwebhooks'
+import type { Db } from '../db/client.js'
+import { dueAt, needsDecision } from '../moderation/sql.js'
+import { enqueueEvent } from './events.js'
+import { assertDeliverable } from './url-safety.js'
+
+export interface DelivererOptions {
+  db: Db
+  log: FastifyBaseLogger
+  allowPrivate: boolean
+  pollMs: number
+  maxAttempts: number
+  /** How often to look for overdue stories. */
+  overdueScanMs?: number
+  onDelivery?: (outcome: 'delivered' | 'retry' | 'failed') => void
+}
+
+interface DueDelivery { id: string, webhook_id: string, event: string, payload: unknown, attempts: number }
+
+/** A claimed delivery is leased for this long: if this instance dies mid-send, another retries it. */
+const leaseSeconds = 60
+const timeoutMs = 5000
+
+export const backoffMs = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), 3_600_000)
+
+export function startDeliverer (opts: DelivererOptions) {
+  const { db, log } = opts
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  let stopped = false
+  let lastOverdueScan = 0
+
+  async function send (delivery: DueDelivery, url: string, secret: string): Promise<{ ok: boolean, status: number | null, error: string | null }> {
+    try {
+      await assertDeliverable(url, opts.allowPrivate) // again at send time: DNS can change after registration
+      const body = JSON.stringify(delivery.payload)
+      const timestamp = new Date()
+      const res = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Candor-Webhooks/1',
+          'webhook-id': delivery.id,
+          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+          'webhook-signature': new Signer(secret).sign(delivery.id, timestamp, body),
+        },
+        body,
+      })
+      await res.body?.cancel()
+      return { ok: res.status >= 200 && res.status < 300, status: res.status, error: res.ok ? null : `HTTP ${res.status}` }
+    } catch (e) {
+      return { ok: false, status: null, error: (e as Error).message.slice(0, 500) }
+    }
+  }
+
+  async function deliverDue (): Promise<number> {
+    const due = await db.$queryRaw<DueDelivery[]>`
+      UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
+      FROM (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) claimed
+      WHERE d.id = claimed.id
+      RETURNING d.id, d.webhook_id, d.event, d.payload, d.attempts`
+    if (due.length === 0) return 0
+    const hooks = new Map((await db.webhook.findMany({ where: { id: { in: due.map((d) => d.webhook_id) } } })).map((h) => [h.id, h]))
+    await Promise.all(due.map(async (delivery) => {
+      const hook = hooks.get(delivery.webhook_id)
+      if (!hook) return
+      const result = await send(delivery, hook.url, hook.secret)
+      const attempts = delivery.attempts + 1
+      const outcome = result.ok ? 'delivered' : attempts >= opts.maxAttempts ? 'failed' : 'retry'
+      await db.webhookDelivery.update({
+        where: { id: delivery.id },
+        data: {
+          attempts,
+          lastStatusCode: result.status,
+          lastError: result.error,
+          ...(outcome === 'delivered' ? { status: 'delivered', deliveredAt: new Date() } : {}),
+          ...(outcome === 'failed' ? { status: 'failed' } : {}),
+          ...(outcome === 'retry' ? { nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) } : {}),
+        },
+      })
+      opts.onDelivery?.(outcome)
+      if (outcome !== 'delivered') log.warn({ deliveryId: delivery.id, attempts, error: result.error }, 'webhook delivery failed')
+    }))
+    return due.length
+  }
+
+  async function scanOverdue (): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const late = await tx.$queryRaw<Array<{ id: string, site_id: string, site: string, level: string }>>`
+        UPDATE stories SET overdue_notified_at = now()
+        FROM (SELECT s.id, s.site_id, si.slug AS site, s.triage_level::text AS level
+              FROM stories s JOIN sites si ON si.id = s.site_id
+              WHERE ${needsDecision} AND s.overdue_notified_at IS NULL AND ${dueAt} < now()
+              LIMIT 100 FOR UPDATE OF s SKIP LOCKED) late
+        WHERE stories.id = late.id
+        RETURNING late.id, late.site_id, late.site, late.level`
+      for (const story of late) {
+        await enqueueEvent(tx, story.site_id, 'queue.overdue', { storyId: story.id, site: story.site, level: story.level })
+      }
+    })
+  }
+
+  async function tick (): Promise<void> {
+    try {
+      if (Date.now() - lastOverdueScan >= (opts.overdueScanMs ?? 30_000)) {
+        lastOverdueScan = Date.now()
+        await scanOverdue()
+      }
+      // Keep going while there is a backlog.
+      while (!stopped && await deliverDue() > 0) {}
+    } catch (err) {
+      if (!stopped) log.error({ err }, 'webhook deliverer tick failed')
+    }
+  }
+
+  function schedule (delay: number): void {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      running = tick().finally(() => {
+        running = undefined
+        schedule(opts.pollMs)
+      })
+    }, delay)
+    timer.unref()
+  }
+
+  schedule(0)
+  return {
+    /** Deliver soon (after a commit that enqueued events) rather than at the next poll. */
+    kick: () => { if (!running) schedule(0) },
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}
+
+export type Deliverer = ReturnType<typeof startDeliverer>
