@@ -13,7 +13,8 @@
 //  - Evidence: every strong span; background spans only for a category no strong span shows, so each
 //    reported category has at least one span.
 import { FieldContext, type Verdict } from './context.js'
-import { cueOf, SCANNERS, type CompiledCue } from './lexicon.js'
+import { SCANNERS, type CompiledCue } from './lexicon.js'
+import { scanText } from './scan.js'
 import { prepare, toOriginal, type Prepared } from './text.js'
 import { levelFor, type Evidence, type HarmCategory, type Triage, type TriageInput } from './types.js'
 
@@ -40,14 +41,7 @@ function scanField (field: 'title' | 'body', raw: string, out: Found[]): void {
   if (raw.length === 0) return
   const prepared = prepare(raw)
   const { text } = prepared
-  const matches: Array<{ start: number, end: number, cue: CompiledCue }> = []
-  for (const scanner of SCANNERS) {
-    const re = scanner.regex
-    re.lastIndex = 0
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      matches.push({ start: m.index, end: m.index + m[0].length, cue: cueOf(scanner, m) })
-    }
-  }
+  const matches = scanText(text)
   if (matches.length === 0) return
   // Negation in text order across categories, so that it carries along a list ("no flashbacks,
   // nightmares or bruising") whatever the categories of its items.

@@ -112,3 +112,14 @@ t.test('the author withdraws with the manage token; text and email are erased', 
   const again = await app.inject({ method: 'DELETE', url: `/v1/stories/${id}`, headers: { 'x-manage-token': manageToken } })
   t.equal(again.statusCode, 409)
 })
+
+t.test('an author who writes about self-harm is answered with support and crisis resources', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { storiesUrl, site } = await siteWithTopic(db)
+  await db.site.update({ where: { id: site.id }, data: { settings: { crisisResources: [{ name: 'Samaritans', contact: '116 123' }] } } })
+  const res = await app.inject({ method: 'POST', url: storiesUrl, payload: storyInput({ title: 'Dark weeks', body: 'After the session I had thoughts of ending my life for two weeks.' }) })
+  t.equal(res.statusCode, 201)
+  t.match(res.json().support, { message: /not have to face it alone/, resources: [{ name: 'Samaritans', contact: '116 123' }] })
+  const calm = await app.inject({ method: 'POST', url: storiesUrl, payload: storyInput() })
+  t.notOk('support' in calm.json(), 'other stories get no support block')
+})

@@ -1,0 +1,141 @@
+// Webhooks end to end against a real HTTP receiver on loopback: signed, fast for critical stories,
+// retried while the endpoint is down, never lost across a restart, and refused for private targets.
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Webhook } from 'standardwebhooks'
+import t from 'tap'
+import { buildTestApp, freshDatabase } from '../helpers/app.js'
+import { apiKey, bearer, siteWithTopic, submit } from '../helpers/factories.js'
+
+interface Received { headers: Record<string, string>, body: string }
+
+/** A receiver that answers with the given statuses in turn (then 204) and records what arrives. */
+async function receiver (t: { teardown: (fn: () => unknown) => void }, statuses: number[] = []) {
+  const received: Received[] = []
+  const server: Server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c: Buffer) => { body += c.toString() })
+    req.on('end', () => {
+      received.push({ headers: req.headers as Record<string, string>, body })
+      res.writeHead(statuses.shift() ?? 204).end()
+    })
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, server }
+}
+
+async function until<T> (what: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const value = await what()
+    if (value !== undefined) return value
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+const selfHarm = { title: 'I wanted to die', body: 'Afterwards I felt so hopeless that I wanted to die and I made a plan.' }
+const env = { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '200' }
+
+t.test('a critical story reaches the endpoint within seconds, signed, without its text', async (t) => {
+  const { app, db } = await buildTestApp(t, env)
+  await app.ready()
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const admin = await apiKey(db, 'admin')
+  const hook = await receiver(t)
+  const created = await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url: hook.url, events: ['story.triaged.critical'] } })
+  t.equal(created.statusCode, 201)
+  const { secret, id: webhookId } = created.json()
+  t.match(secret, /^whsec_/)
+
+  const started = Date.now()
+  const { id } = await submit(app, storiesUrl, selfHarm)
+  await submit(app, storiesUrl) // a normal story: not subscribed, not sent
+  const delivery = await until(() => hook.received[0])
+  t.ok(Date.now() - started < 3000, `delivered in ${Date.now() - started} ms`)
+  const payload = new Webhook(secret).verify(delivery.body, delivery.headers) as { type: string, data: Record<string, unknown> }
+  t.match(payload, { type: 'story.triaged.critical', data: { storyId: id, level: 'critical', categories: ['self_harm'] } })
+  t.notMatch(delivery.body, /hopeless|wanted to die/, 'no story text leaves in a webhook')
+  t.throws(() => new Webhook(secret).verify(delivery.body.replace('critical', 'normal'), delivery.headers), 'a tampered body fails verification')
+
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  t.equal(hook.received.length, 1, 'only the subscribed event is sent')
+  const history = (await app.inject({ url: `/v1/admin/sites/${site.slug}/webhooks/${webhookId}/deliveries`, headers: bearer(admin) })).json().items
+  t.match(history, [{ id: delivery.headers['webhook-id'], status: 'delivered', attempts: 1, lastStatusCode: 204 }])
+})
+
+t.test('an endpoint that is down, then up: retried with the same webhook-id, delivered once', async (t) => {
+  const { app, db } = await buildTestApp(t, env)
+  await app.ready()
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const admin = await apiKey(db, 'admin')
+  const hook = await receiver(t, [503, 500])
+  await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url: hook.url, events: ['story.submitted'] } })
+  await submit(app, storiesUrl)
+  await until(() => (hook.received.length >= 3 ? true : undefined), 15_000)
+  t.equal(new Set(hook.received.map((r) => r.headers['webhook-id'])).size, 1, 'every attempt carries the same webhook-id')
+  const row = await until(async () => {
+    const d = await db.webhookDelivery.findFirst()
+    return d?.status === 'delivered' ? d : undefined
+  })
+  t.match(row, { attempts: 3, lastStatusCode: 204 })
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  t.equal(hook.received.length, 3, 'nothing is sent again after success')
+})
+
+t.test('deliveries enqueued before a restart are sent after it', async (t) => {
+  const databaseUrl = await freshDatabase(t)
+  const first = await buildTestApp(t, { ...env, DATABASE_URL: databaseUrl })
+  await first.app.ready()
+  const { storiesUrl, site } = await siteWithTopic(first.db)
+  const admin = await apiKey(first.db, 'admin')
+  // An endpoint that refuses connections while the first instance runs.
+  const hook = await receiver(t)
+  hook.server.close()
+  await first.app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url: hook.url, events: ['story.submitted'] } })
+  await submit(first.app, storiesUrl)
+  await until(async () => ((await first.db.webhookDelivery.findFirst())?.attempts ? true : undefined))
+  await first.app.close()
+
+  hook.server.listen(Number(new URL(hook.url).port), '127.0.0.1')
+  await once(hook.server, 'listening')
+  await first.db.webhookDelivery.updateMany({ data: { nextAttemptAt: new Date() } }) // skip the backoff wait
+  const second = await buildTestApp(t, { ...env, DATABASE_URL: databaseUrl })
+  await second.app.ready()
+  await until(() => hook.received[0])
+  t.equal((await second.db.webhookDelivery.findFirstOrThrow()).status, 'delivered')
+})
+
+t.test('endpoints on loopback, private or link-local addresses, or plain http, are refused by default', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { site } = await siteWithTopic(db)
+  const admin = await apiKey(db, 'admin')
+  for (const url of ['http://example.com/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://10.1.2.3/hook', 'https://169.254.169.254/latest', 'https://[::1]/hook', 'https://user:pw@example.com/']) {
+    const res = await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url, events: ['story.submitted'] } })
+    t.equal(res.statusCode, 400, url)
+    t.equal(res.json().code, 'webhook_url_refused', url)
+  }
+  t.equal(await db.webhook.count(), 0)
+})
+
+t.test('a story past its review target is listed as overdue and announced once', async (t) => {
+  const { app, db } = await buildTestApp(t, env, { overdueScanMs: 100 })
+  await app.ready()
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const admin = await apiKey(db, 'admin')
+  const hook = await receiver(t)
+  await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url: hook.url, events: ['queue.overdue'] } })
+  const { id } = await submit(app, storiesUrl, selfHarm)
+  const fresh = (await app.inject({ url: '/v1/moderation/queue?overdue=true', headers: bearer(admin) })).json().items
+  t.same(fresh, [], 'nothing is late yet')
+  await db.story.update({ where: { id }, data: { createdAt: new Date(Date.now() - 61 * 60_000) } }) // critical target: 1 h
+  const [late] = (await app.inject({ url: '/v1/moderation/queue?overdue=true', headers: bearer(admin) })).json().items
+  t.match(late, { id, overdue: true, triage: { level: 'critical' } })
+  const delivery = await until(() => hook.received[0])
+  t.match(JSON.parse(delivery.body), { type: 'queue.overdue', data: { storyId: id, level: 'critical' } })
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  t.equal(hook.received.length, 1, 'announced once')
+})
