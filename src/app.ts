@@ -9,9 +9,11 @@ import webhooks from './plugins/webhooks.js'
 import contractPlugin from './plugins/contract.js'
 import database from './plugins/database.js'
 import docs from './plugins/docs.js'
+import embed from './embed/plugin.js'
 import errorsPlugin from './plugins/errors.js'
 import metrics from './plugins/metrics.js'
-import rateLimit, { rateLimitsFrom } from './plugins/rate-limit.js'
+import idempotency from './plugins/idempotency.js'
+import rateLimit from './plugins/rate-limit.js'
 import admin from './routes/admin/index.js'
 import moderation from './routes/moderation/index.js'
 import operations from './routes/operations/index.js'
@@ -58,7 +60,6 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   // Only JSON bodies are accepted; anything else is 415 rather than a confusing validation error.
   app.removeContentTypeParser(['text/plain'])
 
-  const limits = rateLimitsFrom(config)
   await app.register(contractPlugin, { contract: opts.contract ?? await loadContract() })
   await app.register(errorsPlugin)
   await app.register(database, { databaseUrl: config.databaseUrl })
@@ -66,12 +67,14 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(auth)
   await app.register(clientIdentity, { secret: config.ipHashSecret })
   await app.register(rateLimit, { config })
+  await app.register(idempotency)
   await app.register(webhooks, { config, ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}) })
   await app.register(docs)
+  await app.register(embed)
 
   await app.register(operations)
-  await app.register(publicRoutes, { limits })
-  await app.register(moderation, { limits, claimLeaseSeconds: config.claimLeaseSeconds })
-  await app.register(admin, { limits, allowPrivateWebhooks: config.webhooks.allowPrivate })
+  await app.register(publicRoutes)
+  await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
+  await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })
   return app
 }

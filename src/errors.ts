@@ -75,6 +75,14 @@ export const errors = {
     new DomainError('unsupported_media_type', 415, 'Unsupported media type', `Send application/json, not ${type ?? 'nothing'}.`),
   rateLimited: (retryAfterSeconds: number) =>
     new DomainError('rate_limited', 429, 'Too many requests', `Slow down; retry in ${retryAfterSeconds} s.`),
+  databaseUnavailable: () =>
+    new DomainError('database_unavailable', 503, 'Service unavailable', 'The database is unreachable; retry in a few seconds.'),
+  duplicateSubmission: () =>
+    new DomainError('duplicate_submission', 409, 'Conflict', 'You sent a story very like this one in the last 24 hours; it is already waiting for a moderator.'),
+  idempotencyInProgress: () =>
+    new DomainError('idempotency_in_progress', 409, 'Conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.'),
+  idempotencyMismatch: () =>
+    new DomainError('idempotency_key_reused', 422, 'Unprocessable content', 'This Idempotency-Key was used with a different request; use a new key.'),
   notReady: (detail: string) =>
     new DomainError('not_ready', 503, 'Service unavailable', detail),
   internal: () =>

@@ -7,5 +7,6 @@ export type Db = InstanceType<typeof PrismaClient>
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 export function createDb (databaseUrl: string, poolSize = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) })
+  // A short connect timeout: when the database is down, requests fail fast with 503 instead of hanging.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 2000 }) })
 }

@@ -366,6 +366,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/stories/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a story on the author's request
+         * @description As the author's own withdrawal: the story leaves every public list, count and export, its
+         *     title, body, author name and email and the text of reports on it are erased, and the audit
+         *     trail keeps only that it happened.
+         */
+        post: operations["eraseStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/sites/{site}/webhooks": {
         parameters: {
             query?: never;
@@ -635,6 +657,10 @@ export interface components {
              */
             authorEmail?: string;
             verdict: components["schemas"]["Verdict"];
+            /** @description Honeypot. Leave empty; forms hide it from people. A filled value marks the submission as spam. */
+            website?: string;
+            /** @description Milliseconds the visitor spent on the form. Forms under 3 seconds are treated as automated. */
+            fillMs?: number;
             consent: {
                 /**
                  * @description The author agrees to the story being published after moderation.
@@ -792,6 +818,13 @@ export interface components {
             crisisResources?: components["schemas"]["CrisisResource"][];
             /** @description The message shown with the crisis resources. */
             supportMessage?: string;
+            /** @description Per-minute limits for this site's public writes (submissions and reports). */
+            rateLimits?: {
+                /** @description Per visitor; default RATE_LIMIT_WRITES_PER_MINUTE. */
+                perClient?: number;
+                /** @description For all visitors together; default 600. */
+                perSite?: number;
+            };
             /** @description How soon a story of each level should be reviewed; sets `dueAt` in the queue. */
             reviewTargetsMinutes?: {
                 /** @default 60 */
@@ -914,6 +947,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The Idempotency-Key was already used with a different request. */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description `If-Match` does not match the current ETag: someone changed it; read it again. */
         PreconditionFailed: {
             headers: {
@@ -950,18 +992,20 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Rate limited; see `Retry-After`. */
+        /** @description Rate limited; see `Retry-After`. Limited responses and successful ones carry `RateLimit-Policy` and `RateLimit-*` headers (IETF draft). */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait. */
                 "Retry-After"?: number;
+                /** @description The policy, e.g. `10;w=60`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not ready (database unreachable or migrations missing). */
+        /** @description The database is unreachable (or, for /ready, migrations are missing); retry shortly. */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -985,6 +1029,12 @@ export interface components {
         TopicSlug: components["schemas"]["Slug"];
         StoryId: string;
         WebhookId: string;
+        /**
+         * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
+         *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
+         *     different body is 422; while the first is still running, 409.
+         */
+        IdempotencyKey: string;
         /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
         IfMatch: string;
         /** @description Page size. */
@@ -1027,6 +1077,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTopic: {
@@ -1054,6 +1105,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listStories: {
@@ -1094,12 +1146,20 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     submitStory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
+                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 site: components["parameters"]["SiteSlug"];
                 topic: components["parameters"]["TopicSlug"];
@@ -1125,10 +1185,21 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            /** @description The same client sent a near-identical story in the last 24 hours (`duplicate_submission`), or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTopicRatings: {
@@ -1166,6 +1237,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getStory: {
@@ -1192,6 +1264,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     withdrawStory: {
@@ -1220,12 +1293,20 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reportStory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
+                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: components["parameters"]["StoryId"];
             };
@@ -1254,10 +1335,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getModerationQueue: {
@@ -1300,6 +1384,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getModerationStory: {
@@ -1329,6 +1414,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     editStory: {
@@ -1373,6 +1459,7 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     claimStory: {
@@ -1402,6 +1489,7 @@ export interface operations {
             409: components["responses"]["ClaimConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     releaseClaim: {
@@ -1429,6 +1517,7 @@ export interface operations {
             409: components["responses"]["ClaimConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     decideStory: {
@@ -1437,6 +1526,12 @@ export interface operations {
             header?: {
                 /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
+                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: components["parameters"]["StoryId"];
@@ -1466,9 +1561,11 @@ export interface operations {
             409: components["responses"]["ClaimConflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getStoryHistory: {
@@ -1499,6 +1596,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     triageText: {
@@ -1533,6 +1631,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listSites: {
@@ -1559,6 +1658,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createSite: {
@@ -1590,6 +1690,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getSite: {
@@ -1618,6 +1719,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateSite: {
@@ -1651,6 +1753,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createTopic: {
@@ -1685,6 +1788,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateTopic: {
@@ -1719,6 +1823,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listApiKeys: {
@@ -1745,6 +1850,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createApiKey: {
@@ -1776,6 +1882,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revokeApiKey: {
@@ -1802,6 +1909,35 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    eraseStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listWebhooks: {
@@ -1832,6 +1968,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createWebhook: {
@@ -1872,6 +2009,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteWebhook: {
@@ -1899,6 +2037,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listWebhookDeliveries: {
@@ -1933,6 +2072,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getHealth: {

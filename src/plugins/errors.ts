@@ -1,6 +1,7 @@
 // One error handler: everything leaves as RFC 9457 problem+json; 5xx are logged and their details hidden.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isDatabaseUnavailable } from '../db/unavailable.js'
 import { DomainError, errors, problemType, type FieldProblem } from '../errors.js'
 
 interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
@@ -25,6 +26,7 @@ function toDomainError (error: FastifyError | DomainError, request: FastifyReque
     case 'FST_ERR_CTP_INVALID_JSON_BODY': return errors.malformedBody('The body is not valid JSON.')
   }
   if (error instanceof SyntaxError) return errors.malformedBody('The body is not valid JSON.')
+  if (isDatabaseUnavailable(error)) return errors.databaseUnavailable()
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) return new DomainError('bad_request', status, 'Bad request', error.message)
   return errors.internal()
@@ -49,7 +51,12 @@ export function sendProblem (reply: FastifyReply, problem: DomainError): Fastify
 export default fp(async (app) => {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const problem = toDomainError(error, request)
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (problem.status === 503) {
+      request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable')
+      reply.header('retry-after', '5')
+    } else if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+    }
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer')
     return sendProblem(reply, problem)
   })

@@ -7,6 +7,7 @@ export interface AppMetrics {
   storiesSubmitted: Counter<'level'>
   decisions: Counter<'action'>
   webhookDeliveries: Counter<'outcome'>
+  spam: Counter<'reason'>
 }
 
 declare module 'fastify' {
@@ -29,6 +30,7 @@ export default fp(async (app) => {
     registry,
     storiesSubmitted: new Counter({ name: 'candor_stories_submitted_total', help: 'Stories accepted, by triage level.', labelNames: ['level'], registers: [registry] }),
     decisions: new Counter({ name: 'candor_moderation_decisions_total', help: 'Moderator decisions, by action.', labelNames: ['action'], registers: [registry] }),
+    spam: new Counter({ name: 'candor_spam_submissions_total', help: 'Submissions answered but not stored, by sign of automation.', labelNames: ['reason'], registers: [registry] }),
     webhookDeliveries: new Counter({ name: 'candor_webhook_deliveries_total', help: 'Webhook delivery attempts, by outcome.', labelNames: ['outcome'], registers: [registry] }),
   }
   app.decorate('metrics', metrics)

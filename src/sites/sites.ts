@@ -10,6 +10,7 @@ export const defaultSiteSettings: Required<SiteSettings> = {
   crisisResources: [],
   supportMessage: 'Thank you for telling us. What you describe sounds really hard, and you do not have to face it alone. If you are thinking about ending your life or hurting yourself, please reach out now to someone you trust or to one of these services.',
   reviewTargetsMinutes: { critical: 60, high: 1440, normal: 4320 },
+  rateLimits: {},
 }
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'P2002'

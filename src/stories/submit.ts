@@ -7,6 +7,8 @@ import { siteSettings } from '../sites/sites.js'
 import { triage } from '../triage/triage.js'
 import type { Triage } from '../triage/types.js'
 import { enqueueEvent } from '../webhooks/events.js'
+import { errors } from '../errors.js'
+import { isNearDuplicate, rememberSubmission, signature } from './near-duplicates.js'
 import { cleanOptional, cleanText } from './text.js'
 
 export interface TopicRef {
@@ -23,12 +25,16 @@ export function supportFor (result: Triage, site: TopicRef['site']) {
   return { message: settings.supportMessage, resources: settings.crisisResources }
 }
 
-export async function submitStory (db: Db, topic: TopicRef, input: Schemas['StorySubmission']) {
+/** Stores a visitor's story (pending) with its audit and webhook events; refuses a near-duplicate from the same client. */
+export async function submitStory (db: Db, topic: TopicRef, input: Schemas['StorySubmission'], clientHash: string) {
   const title = cleanText(input.title)
   const body = cleanText(input.body)
   const result = triage({ title, body })
   const manageToken = newSecret('mt')
+  const fingerprint = signature(`${title}\n${body}`)
   const story = await db.$transaction(async (tx) => {
+    if (await isNearDuplicate(tx, clientHash, fingerprint)) throw errors.duplicateSubmission()
+    await rememberSubmission(tx, clientHash, fingerprint)
     const created = await tx.story.create({
       data: {
         siteId: topic.siteId,

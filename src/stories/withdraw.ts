@@ -1,17 +1,20 @@
-// The author's right to withdraw: with the manage token, the story leaves public view and its text is erased.
-import { recordEvent } from '../audit/audit.js'
+// The author's right to withdraw (with the manage token), and an admin's erasure on their request:
+// the story leaves public view and its personal content is erased; the audit keeps only that it happened.
+import { recordEvent, type AuditEntry } from '../audit/audit.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { secretMatches } from '../keys/tokens.js'
 
-export async function withdrawStory (db: Db, id: string, manageToken: string): Promise<void> {
+type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>
+
+async function erase (db: Db, id: string, actor: Actor, action: string, authorize: (tokenHash: string) => void): Promise<void> {
   await db.$transaction(async (tx) => {
-    const story = await tx.story.findUnique({ where: { id }, select: { status: true, manageTokenHash: true } })
+    const story = await tx.story.findUnique({ where: { id }, select: { status: true, manageTokenHash: true, version: true } })
     if (!story) throw errors.storyNotFound()
-    if (!secretMatches(manageToken, story.manageTokenHash)) throw errors.badManageToken()
+    authorize(story.manageTokenHash)
     if (story.status === 'withdrawn') throw errors.alreadyWithdrawn()
-    await tx.story.update({
-      where: { id },
+    const { count } = await tx.story.updateMany({
+      where: { id, version: story.version },
       data: {
         status: 'withdrawn',
         title: '',
@@ -19,9 +22,27 @@ export async function withdrawStory (db: Db, id: string, manageToken: string): P
         authorName: null,
         authorEmail: null,
         triageEvidence: [],
+        redactions: [],
+        flaggedAt: null,
+        escalatedAt: null,
+        claimKeyId: null,
+        claimExpiresAt: null,
         version: { increment: 1 },
       },
     })
-    await recordEvent(tx, { storyId: id, actor: 'author', action: 'withdrawn', fromStatus: story.status, toStatus: 'withdrawn' })
+    if (count === 0) throw errors.stale()
+    // Reports may quote the story; their text goes too.
+    await tx.report.updateMany({ where: { storyId: id }, data: { details: null } })
+    await recordEvent(tx, { storyId: id, ...actor, action, fromStatus: story.status, toStatus: 'withdrawn' })
   })
+}
+
+export async function withdrawStory (db: Db, id: string, manageToken: string): Promise<void> {
+  await erase(db, id, { actor: 'author' }, 'withdrawn', (hash) => {
+    if (!secretMatches(manageToken, hash)) throw errors.badManageToken()
+  })
+}
+
+export async function eraseOnRequest (db: Db, id: string, adminKeyId: string): Promise<void> {
+  await erase(db, id, { actor: `key:${adminKeyId}`, actorKeyId: adminKeyId }, 'erased', () => {})
 }

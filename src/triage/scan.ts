@@ -15,11 +15,10 @@ export interface Match {
   cue: CompiledCue
 }
 
+/** A cue that may start with `prefix` (every whitespace character written as a space). */
 interface Entry {
-  /** The prefix, with every whitespace character written as a space. */
   prefix: string
-  /** Cues (indices into CUES) that may start with it, ascending. */
-  ids: number[]
+  id: number
 }
 
 const CUES: Array<{ category: number, cue: CompiledCue, sticky: RegExp }> = []
@@ -43,36 +42,50 @@ function keyChar (c: number): number {
   return isSpace(c) ? 32 : c > 255 ? 255 : c
 }
 
-// Lookup tables by the first one, two and three characters of a prefix.
-const BY_LENGTH: [Map<number, Entry[]>, Map<number, Entry[]>, Map<number, Entry[]>] = [new Map(), new Map(), new Map()]
-// Cues that may start anywhere (the analysis gave up): tried at every word start.
-const EVERYWHERE: number[] = []
-
-function keyOf (s: string, n: number): number {
-  let k = 0
-  for (let i = 0; i < n; i++) k = k * 256 + keyChar(s.charCodeAt(i))
-  return k
-}
-
+// Entries by their first character: a prefix's first character is a word character, so this is
+// a short list per letter; the lists a word start's first three characters select are merged (and
+// cached) on first use.
+const BY_FIRST = new Map<number, Entry[]>()
 {
-  const byPrefix = new Map<string, number[]>()
+  const seen = new Set<string>()
   CUES.forEach((c, id) => {
     for (const p of matchPrefixes(c.cue.pattern)) {
-      if (p === '') { EVERYWHERE.push(id); continue }
-      const spaced = p.replace(/\s/g, ' ')
-      const ids = byPrefix.get(spaced) ?? []
-      if (ids[ids.length - 1] !== id) ids.push(id)
-      byPrefix.set(spaced, ids)
+      // '' (the analysis gave up) never happens with today's cues; if it did, the cue is tried at
+      // every word start through every first character's list.
+      const prefix = p.replace(/\s/g, ' ')
+      if (seen.has(`${id} ${prefix}`)) continue
+      seen.add(`${id} ${prefix}`)
+      const firsts = prefix === '' ? Array.from({ length: 128 }, (_, i) => i) : [prefix.charCodeAt(0)]
+      for (const f of firsts) {
+        const list = BY_FIRST.get(f) ?? []
+        list.push({ prefix, id })
+        BY_FIRST.set(f, list)
+      }
     }
   })
-  for (const [prefix, ids] of byPrefix) {
-    const n = Math.min(prefix.length, 3)
-    const table = BY_LENGTH[n - 1] as Map<number, Entry[]>
-    const key = keyOf(prefix, n)
-    const list = table.get(key) ?? []
-    list.push({ prefix, ids })
-    table.set(key, list)
+}
+
+/** The entries (ascending by cue) whose prefix fits the key of a word's first three characters. */
+const byKey = new Map<number, Entry[]>()
+const KEY_CACHE_LIMIT = 20_000
+
+function entriesFor (key: number): Entry[] {
+  const cached = byKey.get(key)
+  if (cached !== undefined) return cached
+  const chars = [key >> 16, (key >> 8) & 255, key & 255]
+  const fits = (e: Entry): boolean => {
+    for (let i = 0; i < Math.min(3, e.prefix.length); i++) {
+      const want = e.prefix.charCodeAt(i)
+      const got = chars[i] as number
+      // 255 stands for any character past Latin-1, 0 for the end of the text.
+      if (got !== 255 && (want === 32 ? got !== 32 : want !== got)) return false
+    }
+    return true
   }
+  const list = (BY_FIRST.get(chars[0] as number) ?? []).filter(fits).sort((a, b) => a.id - b.id)
+  if (byKey.size >= KEY_CACHE_LIMIT) byKey.clear()
+  byKey.set(key, list)
+  return list
 }
 
 /** Does `text` at `at` begin with `prefix` (whose spaces stand for any whitespace)? */
@@ -84,15 +97,6 @@ function startsWithPrefix (text: string, at: number, prefix: string): boolean {
     if (want === 32 ? !isSpace(c) : c !== want) return false
   }
   return true
-}
-
-const candidates: number[] = []
-
-function collect (list: Entry[] | undefined, text: string, at: number): void {
-  if (list === undefined) return
-  for (const e of list) {
-    if (startsWithPrefix(text, at, e.prefix)) for (const id of e.ids) candidates.push(id)
-  }
 }
 
 /** Every match in `text`, grouped by category (in SCANNERS order), each group in text order. */
@@ -107,21 +111,14 @@ export function scanText (text: string): Match[] {
     const startsWord = isWord(c0) && prev === 0
     prev = isWord(c0) ? 1 : 0
     if (!startsWord) continue
-    candidates.length = 0
-    const k1 = keyChar(c0)
-    const k2 = k1 * 256 + (at + 1 < n ? keyChar(text.charCodeAt(at + 1)) : 0)
-    const k3 = k2 * 256 + (at + 2 < n ? keyChar(text.charCodeAt(at + 2)) : 0)
-    collect(BY_LENGTH[0].get(k1), text, at)
-    collect(BY_LENGTH[1].get(k2), text, at)
-    collect(BY_LENGTH[2].get(k3), text, at)
-    for (const id of EVERYWHERE) candidates.push(id)
-    if (candidates.length === 0) continue
-    if (candidates.length > 1) candidates.sort((a, b) => a - b)
-    for (const id of candidates) {
-      const c = CUES[id] as (typeof CUES)[number]
-      // Past the end of a match of its category (also the one just found here): skip, as the
-      // combined regex would.
+    const k2 = keyChar(c0) * 256 + (at + 1 < n ? keyChar(text.charCodeAt(at + 1)) : 0)
+    const entries = entriesFor(k2 * 256 + (at + 2 < n ? keyChar(text.charCodeAt(at + 2)) : 0))
+    for (const e of entries) {
+      const c = CUES[e.id] as (typeof CUES)[number]
+      // Past the end of a match of its category (also one just found here): skip, as the combined
+      // regex would.
       if ((resume[c.category] as number) > at) continue
+      if (e.prefix.length > 3 && !startsWithPrefix(text, at, e.prefix)) continue
       c.sticky.lastIndex = at
       if (!c.sticky.test(text)) continue
       const end = c.sticky.lastIndex

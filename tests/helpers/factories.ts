@@ -30,8 +30,12 @@ export function storyInput (overrides: Record<string, unknown> = {}) {
   }
 }
 
+let visitor = 0
+/** A different visitor address each time, as if each story came from someone else. */
+export const nextVisitor = (): string => `198.18.${Math.floor(++visitor / 250)}.${(visitor % 250) + 1}`
+
 export async function submit (app: FastifyInstance, storiesUrl: string, overrides: Record<string, unknown> = {}) {
-  const res = await app.inject({ method: 'POST', url: storiesUrl, payload: storyInput(overrides) })
+  const res = await app.inject({ method: 'POST', url: storiesUrl, payload: storyInput(overrides), remoteAddress: nextVisitor() })
   if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`)
   return res.json<{ id: string, manageToken: string }>()
 }

@@ -81,3 +81,13 @@ export type Webhook = Prisma.WebhookModel
  * The outbox: written in the same transaction as the change it reports, then delivered with retries.
  */
 export type WebhookDelivery = Prisma.WebhookDeliveryModel
+/**
+ * Model IdempotencyKey
+ * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours.
+ */
+export type IdempotencyKey = Prisma.IdempotencyKeyModel
+/**
+ * Model SubmissionFingerprint
+ * MinHash signatures of recent submissions per client, to refuse near-duplicates for 24 hours.
+ */
+export type SubmissionFingerprint = Prisma.SubmissionFingerprintModel

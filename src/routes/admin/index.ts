@@ -2,14 +2,14 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../../keys/api-keys.js'
-import type { RateLimits } from '../../plugins/rate-limit.js'
+import { eraseOnRequest } from '../../stories/withdraw.js'
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../webhooks/endpoints.js'
 import { createSite, createTopic, findSite, toSiteView, toTopicView, updateSite, updateTopic } from '../../sites/sites.js'
 
-const admin: FastifyPluginAsync<{ limits: RateLimits, allowPrivateWebhooks: boolean }> = async (app, { limits, allowPrivateWebhooks }) => {
+const admin: FastifyPluginAsync<{ allowPrivateWebhooks: boolean }> = async (app, { allowPrivateWebhooks }) => {
   app.addHook('onRequest', app.requireRole(['admin']))
   app.addHook('onRoute', (route) => {
-    route.config = { rateLimit: limits.read, ...route.config }
+    route.config = { rateLimit: app.limits.read, ...route.config }
   })
 
   app.route<RouteTypes<'listSites'>>({
@@ -53,6 +53,14 @@ const admin: FastifyPluginAsync<{ limits: RateLimits, allowPrivateWebhooks: bool
     ...app.contract.route('revokeApiKey'),
     handler: async (request, reply) => {
       await revokeApiKey(app.db, request.params.id)
+      return reply.code(204).send()
+    },
+  })
+
+  app.route<RouteTypes<'eraseStory'>>({
+    ...app.contract.route('eraseStory'),
+    handler: async (request, reply) => {
+      await eraseOnRequest(app.db, request.params.id, request.principal!.keyId)
       return reply.code(204).send()
     },
   })

@@ -7,13 +7,12 @@ import { decide } from '../../moderation/decisions.js'
 import { editStory } from '../../moderation/edits.js'
 import { etagFor, loadForModerator, toModerationStory } from '../../moderation/moderation-story.js'
 import { moderationQueue } from '../../moderation/queue.js'
-import type { RateLimits } from '../../plugins/rate-limit.js'
 import { triage } from '../../triage/triage.js'
 
-const moderation: FastifyPluginAsync<{ limits: RateLimits, claimLeaseSeconds: number }> = async (app, { limits, claimLeaseSeconds }) => {
+const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app, { claimLeaseSeconds }) => {
   app.addHook('onRequest', app.requireRole(['moderator', 'admin']))
   app.addHook('onRoute', (route) => {
-    route.config = { rateLimit: limits.read, ...route.config }
+    route.config = { rateLimit: app.limits.read, ...route.config }
   })
 
   app.route<RouteTypes<'getModerationQueue'>>({
@@ -57,6 +56,7 @@ const moderation: FastifyPluginAsync<{ limits: RateLimits, claimLeaseSeconds: nu
 
   app.route<RouteTypes<'decideStory'>>({
     ...app.contract.route('decideStory'),
+    config: { idempotent: true },
     handler: async (request, reply) => {
       const story = await decide(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
       app.metrics.decisions.inc({ action: request.body.action })

@@ -3,12 +3,13 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import { findTopic } from '../../sites/sites.js'
 import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
+import { automationSign, decoyReceipt } from '../../stories/spam.js'
 import { submitStory } from '../../stories/submit.js'
 import { withdrawStory } from '../../stories/withdraw.js'
 import { reportStory } from '../../reports/reports.js'
-import type { RateLimits } from '../../plugins/rate-limit.js'
 
-const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
+const stories: FastifyPluginAsync = async (app) => {
+  const { limits } = app
   app.route<RouteTypes<'listStories'>>({
     ...app.contract.route('listStories'),
     handler: async (request, reply) => {
@@ -26,10 +27,18 @@ const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits
 
   app.route<RouteTypes<'submitStory'>>({
     ...app.contract.route('submitStory'),
-    config: { rateLimit: limits.write },
+    config: { rateLimit: limits.write, idempotent: true },
+    onRequest: limits.siteWrite,
     handler: async (request, reply) => {
       const topic = await findTopic(app.db, request.params.site, request.params.topic)
-      const { story, manageToken, triage, support } = await submitStory(app.db, topic, request.body)
+      const spam = automationSign(request.body)
+      if (spam) {
+        app.metrics.spam.inc({ reason: spam })
+        const { story, manageToken } = decoyReceipt()
+        return reply.code(201).header('location', `/v1/stories/${story.id}`)
+          .send({ id: story.id, status: 'pending', manageToken, createdAt: story.createdAt.toISOString() })
+      }
+      const { story, manageToken, triage, support } = await submitStory(app.db, topic, request.body, request.clientHash)
       app.metrics.storiesSubmitted.inc({ level: triage.level })
       app.webhooks.kick()
       return reply.code(201).header('location', `/v1/stories/${story.id}`).send({
@@ -49,7 +58,7 @@ const stories: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits
 
   app.route<RouteTypes<'reportStory'>>({
     ...app.contract.route('reportStory'),
-    config: { rateLimit: limits.write },
+    config: { rateLimit: limits.write, idempotent: true },
     handler: async (request, reply) => {
       await reportStory(app.db, request.params.id, request.clientHash, request.body)
       app.webhooks.kick()

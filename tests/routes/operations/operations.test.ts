@@ -21,7 +21,9 @@ t.test('/ready is 503 when the database is unreachable, while /health stays 200'
   t.equal(ready.json().code, 'not_ready')
   t.equal((await app.inject({ url: '/health' })).statusCode, 200)
   const read = await app.inject({ url: '/v1/sites/demo/topics' })
-  t.equal(read.statusCode, 500, 'a request needing the database fails as a problem')
+  t.equal(read.statusCode, 503, 'a request needing the database fails as a 503 problem')
+  t.equal(read.json().code, 'database_unavailable')
+  t.equal(read.headers['retry-after'], '5')
   t.notMatch(read.body, /127\.0\.0\.1|ECONNREFUSED|prisma/i, 'without internal details')
 })
 

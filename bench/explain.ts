@@ -1,0 +1,67 @@
+// Prints EXPLAIN (ANALYZE, BUFFERS) for the SQL the app really issues on its hot paths, captured from Prisma's query log.
+// `npx tsx bench/explain.ts [--stories 1000000] [--database-url URL]` (same database naming as bench/run.ts).
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { PrismaClient } from '../src/generated/prisma/client.js'
+import type { Db } from '../src/db/client.js'
+import { moderationQueue } from '../src/moderation/queue.js'
+import { topicRatings } from '../src/ratings/topic-ratings.js'
+import { findTopic } from '../src/sites/sites.js'
+import { getPublicStory, listPublicStories } from '../src/stories/public-stories.js'
+import { numberArg, openServer, parseArgs, withDatabase } from './common.js'
+import { gatherInputs } from './scenarios.js'
+import { bigTopic, seededSites } from './seed.js'
+
+interface Captured { query: string, params: unknown[] }
+
+/** Runs `fn` against a Prisma client that records every statement it sends. */
+async function capture (url: string, fn: (db: Db) => Promise<unknown>): Promise<Captured[]> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }), log: [{ level: 'query', emit: 'event' }] })
+  const seen: Captured[] = []
+  db.$on('query', (e) => { seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }) })
+  try {
+    await fn(db as unknown as Db)
+    await fn(db as unknown as Db) // twice: the second run is warm; keep its statements
+    return seen.slice(seen.length / 2)
+  } finally {
+    await db.$disconnect()
+  }
+}
+
+const skip = /^\s*(BEGIN|COMMIT|ROLLBACK|SET|SELECT 1)\b/i
+
+async function explain (client: pg.Client, title: string, statements: Captured[]): Promise<string> {
+  let out = `### ${title}\n`
+  for (const s of statements.filter((x) => !skip.test(x.query))) {
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.params)
+    out += `\n\`\`\`sql\n${s.query}\n-- params: ${JSON.stringify(s.params).slice(0, 300)}\n\`\`\`\n\`\`\`\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`
+  }
+  return out
+}
+
+const args = parseArgs(process.argv.slice(2))
+const stories = numberArg(args, 'stories', 1_000_000)
+const exact = args.get('database-url')
+const server = await openServer(exact ?? process.env.DATABASE_URL, args.get('data-dir'))
+const url = exact ?? withDatabase(server.url, `candor_bench_${stories}`)
+const client = new pg.Client({ connectionString: url })
+try {
+  await client.connect()
+  const inputs = await gatherInputs(url)
+  const { rows: siteRows } = await client.query<{ id: string, slug: string }>('SELECT id, slug FROM sites WHERE slug = ANY($1)', [[...seededSites]])
+  const principal = { keyId: '00000000-0000-7000-8000-000000000000', role: 'moderator' as const, sites: new Map(siteRows.map((s) => [s.id, s.slug])) }
+  const topicOf = async (db: Db) => await findTopic(db, bigTopic.site, bigTopic.topic)
+  const topic = await capture(url, topicOf)
+  const sections = [
+    await explain(client, 'findTopic (every public topic route)', topic),
+    await explain(client, 'ratings: groupBy verdict over the topic\'s approved stories', (await capture(url, async (db) => await topicRatings(db, (await topicOf(db)).id))).slice(topic.length)),
+    await explain(client, 'public list, page 1', (await capture(url, async (db) => await listPublicStories(db, (await topicOf(db)).id, { limit: 20 }))).slice(topic.length)),
+    await explain(client, `public list, ${inputs.deepOffset.toLocaleString('en')} rows deep`, (await capture(url, async (db) => await listPublicStories(db, (await topicOf(db)).id, { limit: 20, cursor: inputs.deepCursor }))).slice(topic.length)),
+    await explain(client, 'story by id', await capture(url, async (db) => await getPublicStory(db, inputs.storyIds[0]!))),
+    await explain(client, 'moderation queue, first page (moderator of the three seeded sites)', await capture(url, async (db) => await moderationQueue(db, principal, { escalated: false, limit: 20 }))),
+  ]
+  console.log(sections.join('\n'))
+} finally {
+  await client.end()
+  await server.stop()
+}

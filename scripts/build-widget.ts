@@ -1,0 +1,40 @@
+// Bundles the embeddable widget (src/embed/widget) into one minified ES2020 IIFE: src/embed/dist/stories.js.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const widgetOutput = join(root, 'src/embed/dist/stories.js')
+
+/** Builds the bundle in memory; deterministic for a given source and esbuild version. */
+export async function buildWidget (): Promise<Buffer> {
+  const result = await build({
+    entryPoints: [join(root, 'src/embed/widget/main.ts')],
+    tsconfig: join(root, 'src/embed/widget/tsconfig.json'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+    banner: { js: '/* candor-stories widget, built by scripts/build-widget.ts; edit src/embed/widget */' },
+  })
+  const file = result.outputFiles[0]
+  if (!file) throw new Error('esbuild produced no output')
+  return Buffer.from(file.contents)
+}
+
+export const gzippedSize = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const bytes = await buildWidget()
+  mkdirSync(dirname(widgetOutput), { recursive: true })
+  writeFileSync(widgetOutput, bytes)
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`
+  console.log(`src/embed/dist/stories.js: ${kb(bytes.length)} raw, ${kb(gzippedSize(bytes))} gzipped (${bytes.length} / ${gzippedSize(bytes)} bytes)`)
+}

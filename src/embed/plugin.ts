@@ -1,0 +1,59 @@
+// Serves the embeddable widget bundle at /embed/v1/stories.js and a demo page at /embed/demo (not API operations).
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { FastifyPluginAsync } from 'fastify'
+
+/** Built by `npm run build:widget` and committed; next to this file both in src/ and in the compiled dist/. */
+const bundleUrl = new URL('./dist/stories.js', import.meta.url)
+
+/** The demo page's own policy: nothing inline, everything from this origin. Constructable stylesheets
+ *  (adoptedStyleSheets) are not subject to style-src in Chromium, and the widget sets no style attributes. */
+export const demoCsp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'"
+
+const demoPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Candor widget demo</title>
+<script src="/embed/v1/stories.js" defer></script>
+</head>
+<body>
+<h1>Craniosacral massage: visitors' stories</h1>
+<p>This page embeds the Candor widget for the demo site with one element and one script tag:</p>
+<pre>&lt;script src="/embed/v1/stories.js" defer&gt;&lt;/script&gt;
+&lt;candor-stories site="demo" topic="craniosacral-massage"&gt;&lt;/candor-stories&gt;</pre>
+<candor-stories site="demo" topic="craniosacral-massage"></candor-stories>
+</body>
+</html>
+`
+
+const embed: FastifyPluginAsync = async (app) => {
+  let bundle: Buffer
+  try {
+    bundle = await readFile(bundleUrl)
+  } catch (e) {
+    throw new Error(`the widget bundle ${bundleUrl.pathname} is missing: run \`npm run build:widget\``, { cause: e })
+  }
+  const etag = `"${createHash('sha256').update(bundle).digest('base64url').slice(0, 27)}"`
+
+  app.get('/embed/v1/stories.js', async (request, reply) => {
+    reply
+      .header('cache-control', 'public, max-age=300')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('x-content-type-options', 'nosniff')
+      .header('etag', etag)
+    const match = request.headers['if-none-match']
+    if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send()
+    return reply.type('text/javascript; charset=utf-8').send(bundle)
+  })
+
+  app.get('/embed/demo', async (_request, reply) => reply
+    .header('content-security-policy', demoCsp)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(demoPage))
+}
+
+export default embed

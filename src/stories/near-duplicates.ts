@@ -1,0 +1,51 @@
+// Near-duplicate detection for one client's submissions: MinHash signatures of word 3-shingles,
+// kept for 24 hours. Written by hand because it is 40 lines and needs no index structure: a client
+// has at most a handful of recent submissions (they are rate limited), compared one by one.
+import { createHash } from 'node:crypto'
+import type { Tx } from '../db/client.js'
+
+const slots = 32
+const threshold = 0.8
+const windowMs = 24 * 3600 * 1000
+
+function shingles (text: string): string[] {
+  const words = text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean)
+  if (words.length < 3) return [words.join(' ')]
+  return words.slice(2).map((_, i) => `${words[i]} ${words[i + 1]} ${words[i + 2]}`)
+}
+
+/** For each of 32 seeded hashes, the minimum over the shingles (a 32-bit signed int, for int[]). */
+export function signature (text: string): number[] {
+  const mins = new Array<number>(slots).fill(0x7fffffff)
+  for (const shingle of new Set(shingles(text))) {
+    const digest = createHash('sha256').update(shingle).digest()
+    for (let i = 0; i < slots; i++) {
+      // Two 32-bit words of one digest, mixed per slot, stand in for 32 independent hash functions.
+      const a = digest.readUInt32LE((i % 8) * 4)
+      const b = digest.readUInt32LE(((i + 3) % 8) * 4)
+      const h = ((a ^ Math.imul(b, 2654435761 + i * 40503)) >>> 1)
+      if (h < mins[i]!) mins[i] = h
+    }
+  }
+  return mins
+}
+
+export function similarity (a: readonly number[], b: readonly number[]): number {
+  let same = 0
+  for (let i = 0; i < slots; i++) if (a[i] === b[i]) same++
+  return same / slots
+}
+
+/** True when this client sent a near-identical text in the last 24 hours. */
+export async function isNearDuplicate (tx: Tx, clientHash: string, sig: readonly number[]): Promise<boolean> {
+  const recent = await tx.submissionFingerprint.findMany({
+    where: { clientHash, createdAt: { gt: new Date(Date.now() - windowMs) } },
+    select: { signature: true },
+  })
+  return recent.some((r) => similarity(r.signature, sig) >= threshold)
+}
+
+export async function rememberSubmission (tx: Tx, clientHash: string, sig: number[]): Promise<void> {
+  await tx.submissionFingerprint.create({ data: { clientHash, signature: sig } })
+  await tx.submissionFingerprint.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - windowMs) } } })
+}
