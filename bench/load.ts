@@ -23,6 +23,8 @@ export interface LoadResult {
   errors: number
   ok2xx: number
   total: number
+  /** Responses by HTTP status, e.g. { "200": 1234, "500": 3 }. */
+  statusCodes: Record<string, number>
 }
 
 async function once (opts: LoadOptions, seconds: number, measured: boolean): Promise<autocannon.Result> {
@@ -54,5 +56,6 @@ export async function load (opts: LoadOptions): Promise<LoadResult> {
     errors: r.non2xx + r.errors + r.timeouts,
     ok2xx: r['2xx'],
     total: r.requests.total,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count])),
   }
 }

@@ -30,6 +30,12 @@ const fromLoad = (scenario: string, r: LoadResult, ceiling: Row['ceiling'], ceil
   ratio: ceiling && ceilings ? r.requestsPerSecond / ceilings[ceiling].requestsPerSecond : null,
 })
 
+/** "500×42, 409×3" for the responses outside 2xx (empty when there are none). */
+export const badStatuses = (r: LoadResult): string =>
+  Object.entries(r.statusCodes ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${code}×${n}`).join(', ')
+
+const withStatuses = (note: string, r: LoadResult): string => [note, badStatuses(r)].filter(Boolean).join('; ')
+
 export function ceilingRow (name: string, r: LoadResult): Row {
   return { ...fromLoad(name, r, null, null), ratio: 1, target: 'ceiling (best of start/end of run)', pass: null, note: '' }
 }
@@ -38,7 +44,7 @@ export function ratioRow (name: string, r: LoadResult, ceiling: 'constant' | 'pg
   const row = fromLoad(name, r, ceiling, ceilings)
   const ok = (row.ratio ?? 0) >= minRatio && (maxP99 === undefined || r.p99Ms < maxP99) && r.errors === 0 && (extra?.ok ?? true)
   const target = [`≥ ${minRatio} × ${ceiling}`, maxP99 !== undefined ? `p99 < ${maxP99} ms` : '', extra?.target ?? ''].filter(Boolean).join(', ')
-  return { ...row, target, pass: ok, note: extra?.note ?? '' }
+  return { ...row, target, pass: ok, note: withStatuses(extra?.note ?? '', r) }
 }
 
 export function submitRow (r: SubmitResult, ceilings: Ceilings): Row {
@@ -48,12 +54,12 @@ export function submitRow (r: SubmitResult, ceilings: Ceilings): Row {
     ...fromLoad('POST …/stories (submit)', r, 'constant', ceilings),
     target: '≥ 1,500 req/s, p99 < 50 ms, all durable',
     pass: ok,
-    note: `${r.durable.toLocaleString('en')} of ${r.acknowledged.toLocaleString('en')} acknowledged ids found in the database`,
+    note: withStatuses(`${r.durable.toLocaleString('en')} of ${r.acknowledged.toLocaleString('en')} acknowledged ids found in the database`, r),
   }
 }
 
 export function latencyRow (name: string, r: LoadResult, ceiling: 'constant' | 'pg', ceilings: Ceilings, maxP99: number, note = ''): Row {
-  return { ...fromLoad(name, r, ceiling, ceilings), target: `p99 < ${maxP99} ms`, pass: r.p99Ms < maxP99 && r.errors === 0, note }
+  return { ...fromLoad(name, r, ceiling, ceilings), target: `p99 < ${maxP99} ms`, pass: r.p99Ms < maxP99 && r.errors === 0, note: withStatuses(note, r) }
 }
 
 export function todoRow (name: string, target: string): Row {
@@ -84,7 +90,7 @@ const num = (x: number | null, digits = 0): string => (x === null ? '–' : x.to
 export function markdownTable (rows: Row[]): string {
   const head = '| scenario | req/s | p50 ms | p99 ms | errors / non-2xx | ratio | target | result | notes |\n|---|--:|--:|--:|--:|--:|---|---|---|'
   const lines = rows.map((r) => `| ${r.scenario} | ${num(r.requestsPerSecond)} | ${num(r.p50Ms, 1)} | ${num(r.p99Ms, 1)} | ${num(r.errors)} | ` +
-    `${r.ratio === null ? '–' : r.ratio.toFixed(2) + (r.ceiling ? ` × ${r.ceiling}` : '')} | ${r.target} | ${r.pass === null ? (r.note.startsWith('TODO') ? 'TODO' : '') : r.pass ? 'pass' : '**FAIL**'} | ${r.note} |`)
+    `${r.ratio === null ? '–' : r.ratio.toFixed(r.ratio < 0.1 ? 3 : 2) + (r.ceiling ? ` × ${r.ceiling}` : '')} | ${r.target} | ${r.pass === null ? (r.note.startsWith('TODO') ? 'TODO' : '') : r.pass ? 'pass' : '**FAIL**'} | ${r.note} |`)
   return [head, ...lines].join('\n')
 }
 

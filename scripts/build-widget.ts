@@ -1,4 +1,4 @@
-// Bundles the embeddable widget (src/embed/widget) into one minified ES2020 IIFE: src/embed/dist/stories.js.
+// Bundles the embeddable widget (src/embed/widget) into one minified ES2020 IIFE: src/embed/static/stories.js.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const widgetOutput = join(root, 'src/embed/dist/stories.js')
+export const widgetOutput = join(root, 'src/embed/static/stories.js')
 
 /** Builds the bundle in memory; deterministic for a given source and esbuild version. */
 export async function buildWidget (): Promise<Buffer> {
@@ -36,5 +36,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(dirname(widgetOutput), { recursive: true })
   writeFileSync(widgetOutput, bytes)
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`
-  console.log(`src/embed/dist/stories.js: ${kb(bytes.length)} raw, ${kb(gzippedSize(bytes))} gzipped (${bytes.length} / ${gzippedSize(bytes)} bytes)`)
+  console.log(`src/embed/static/stories.js: ${kb(bytes.length)} raw, ${kb(gzippedSize(bytes))} gzipped (${bytes.length} / ${gzippedSize(bytes)} bytes)`)
 }

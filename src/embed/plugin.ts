@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { FastifyPluginAsync } from 'fastify'
+import { DomainError } from '../errors.js'
 
-/** Built by `npm run build:widget` and committed; next to this file both in src/ and in the compiled dist/. */
-const bundleUrl = new URL('./dist/stories.js', import.meta.url)
+/** Built by `npm run build:widget` and committed (not under `dist/`, which .gitignore ignores). */
+const bundleUrl = new URL('./static/stories.js', import.meta.url)
 
 /** The demo page's own policy: nothing inline, everything from this origin. Constructable stylesheets
  *  (adoptedStyleSheets) are not subject to style-src in Chromium, and the widget sets no style attributes. */
@@ -29,15 +30,13 @@ const demoPage = `<!doctype html>
 `
 
 const embed: FastifyPluginAsync = async (app) => {
-  let bundle: Buffer
-  try {
-    bundle = await readFile(bundleUrl)
-  } catch (e) {
-    throw new Error(`the widget bundle ${bundleUrl.pathname} is missing: run \`npm run build:widget\``, { cause: e })
-  }
-  const etag = `"${createHash('sha256').update(bundle).digest('base64url').slice(0, 27)}"`
+  // A missing bundle must not take the API down: the script answers 503 and the log says why.
+  const bundle = await readFile(bundleUrl).catch(() => null)
+  if (!bundle) app.log.error(`the widget bundle ${bundleUrl.pathname} is missing: run \`npm run build:widget\``)
+  const etag = bundle ? `"${createHash('sha256').update(bundle).digest('base64url').slice(0, 27)}"` : ''
 
   app.get('/embed/v1/stories.js', async (request, reply) => {
+    if (!bundle) throw new DomainError('widget_unavailable', 503, 'Service unavailable', 'The widget is not built on this server.')
     reply
       .header('cache-control', 'public, max-age=300')
       .header('cross-origin-resource-policy', 'cross-origin')

@@ -1,9 +1,9 @@
-// Rate limiting with @fastify/rate-limit, keyed on the client hash (never the IP). Reads and writes
-// count separately; public writes are limited per client per site and, for submissions, per site in
+// Rate limiting with @fastify/rate-limit, keyed on the client hash (never the IP). Reads (every route
+// by default) and writes count separately; public writes are limited per client per site and, for submissions, per site in
 // total, with per-site overrides in the site's settings. With REDIS_URL the counters live in Redis,
 // so every instance counts together; without it each instance counts on its own.
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
-import type { FastifyRequest, onRequestHookHandler } from 'fastify'
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { Redis } from 'ioredis'
 import type { Config } from '../config.js'
@@ -11,12 +11,10 @@ import { errors } from '../errors.js'
 import { siteSettings } from '../sites/sites.js'
 
 export interface AppLimits {
-  /** Route config for reads (`config: { rateLimit: app.limits.read }`). */
-  read: RateLimitOptions
-  /** Route config for public writes: per client, per site. */
+  /** Route config for public writes (`config: { rateLimit: app.limits.write }`): per client, per site. */
   write: RateLimitOptions
-  /** Extra onRequest hooks for submissions: the site's total. Empty when limits are off. */
-  siteWrite: onRequestHookHandler[]
+  /** preHandler hooks for submissions: the site's total, after the visitor's own limit. Empty when limits are off. */
+  siteWrite: preHandlerAsyncHookHandler[]
 }
 
 declare module 'fastify' {
@@ -28,6 +26,7 @@ declare module 'fastify' {
 const window = 60_000
 const defaultPerSite = 600
 const siteParam = (req: FastifyRequest): string => (req.params as { site?: string }).site ?? ''
+const unlimited = new Set(['/health', '/ready', '/metrics'])
 
 export default fp<{ config: Config }>(async (app, { config }) => {
   const { readsPerMinute, writesPerMinute } = config.rateLimit
@@ -44,7 +43,6 @@ export default fp<{ config: Config }>(async (app, { config }) => {
   }
 
   const limits: AppLimits = {
-    read: { max: readsPerMinute, timeWindow: window, keyGenerator: (req) => `r:${req.clientHash}` },
     write: {
       max: async (req) => (await siteLimits(siteParam(req))).perClient,
       timeWindow: window,
@@ -61,18 +59,33 @@ export default fp<{ config: Config }>(async (app, { config }) => {
     app.addHook('onClose', async () => { await redis.quit().catch(() => {}) })
   }
   await app.register(rateLimit, {
-    global: false,
+    // Every route is limited as a read unless its config says otherwise (writes) or it is an
+    // operations endpoint that monitoring must always reach.
+    global: true,
+    max: readsPerMinute,
+    timeWindow: window,
+    keyGenerator: (req) => `r:${req.clientHash}`,
+    allowList: (req) => unlimited.has(req.routeOptions.url ?? ''),
     ...(redis ? { redis, nameSpace: 'candor:rl:' } : {}),
     // If Redis is unreachable, serve rather than refuse everyone.
     skipOnError: true,
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => errors.rateLimited(Math.ceil(context.ttl / 1000)),
   })
-  limits.siteWrite.push(app.rateLimit({
+  // A second limit on one route: @fastify/rate-limit runs one limiter per request, so the site's
+  // total is checked here with its lower-level checker.
+  const siteTotal = app.createRateLimit({
     max: async (req) => (await siteLimits(siteParam(req))).perSite,
     timeWindow: window,
     keyGenerator: (req) => `site:${siteParam(req)}`,
-  }) as onRequestHookHandler)
+    skipOnError: true,
+  })
+  limits.siteWrite.push(async (req, reply) => {
+    const result = await siteTotal(req)
+    if (result.isAllowed || !result.isExceeded) return
+    reply.header('retry-after', String(result.ttlInSeconds))
+    throw errors.rateLimited(result.ttlInSeconds)
+  })
   // The IETF draft's policy header, next to the RateLimit-* headers the plugin sets.
   app.addHook('onSend', async (_request, reply, payload) => {
     const limit = reply.getHeader('ratelimit-limit')

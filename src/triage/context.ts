@@ -56,6 +56,17 @@ const BENEFIT_AFTER = /^\s*(?:(?:have|has|had|are|is|were|was)\s+)?(?:\w+\s+)?(?
 // It started with the treatment, which outweighs a history cue elsewhere in the span.
 const ONSET_AFTER = /^\s*(?:\w+\s+)?(?:now|as\s+a\s+result|because\s+of\s+(?:it|this|that|the\s+\w+))\b/
 const ONSET = /\b(?:(?:since|after|following|during|from|straight\s+after|right\s+after|within\s+\w+\s+\w+\s+of)\s+(?:the|my|this|that|her|his|our|each|every|a|one)\s+(?:\w+\s+){0,2}?(?:session|sessions|treatment|treatments|appointment|visit|massage|manipulation|adjustment|therapy|cst|release|osteopath|chiropractor)|ever\s+since|for\s+the\s+first\s+time|the\s+next\s+(?:day|morning|night|week)|that\s+(?:night|evening)|on\s+the\s+table)\b/
+// Hedged but real: "it may have triggered my PTSD" reports something that happened, with doubt only
+// about the cause; a modal followed by "have" and a past event is not a hypothetical.
+const HEDGED_PAST = /\b(?:may|might|could|must)\s+(?:well\s+|also\s+|possibly\s+|actually\s+)?have\s+(?:\w+\s+)?$/
+// It stopped with time, not thanks to the treatment: "the panic attacks stopped after a few weeks".
+// The harm happened; only a stop credited to the treatment (or to a history) is a benefit.
+const PASSED_WITH_TIME = /^\s*(?:(?:have|has|had|are|is|were|was)\s+)?(?:\w+\s+)?(?:stopped|gone|disappeared|eased|subsided|faded|settled|cleared|resolved|went\s+away|calmed)\s+(?:down\s+|off\s+)?(?:after|within|over)\s+(?:a|an|about|around|some|\w+)\s+(?:few\s+|couple\s+of\s+|more\s+)?(?:days?|weeks?|months?|hours?)\b(?!\s+of\s+(?:the\s+)?(?:sessions?|treatments?|therapy))/
+// Self-harm named as a topic or a job ("suicide prevention") or as a history directly ("a history
+// of self-harm"): not an event. A past event ("I had thoughts of ending my life") still counts.
+const SELF_HARM_TOPIC_AFTER = /^\s*(?:prevention|awareness|research|training|charity|charities|campaigns?|statistics|rates?|support\s+(?:group|worker|service)s?|first\s+aid)\b/
+const SELF_HARM_HISTORY_BEFORE = /\b(?:(?:a|my)\s+(?:long\s+|past\s+)?history\s+of|recover(?:ed|ing)\s+from|in\s+recovery\s+from)\s+(?:past\s+|old\s+)?$/
+
 // Played down: a mild symptom that passed.
 const SOFTENED_BEFORE = /\b(?:slightly|a\s+(?:bit|little|touch|tad)|bit|little|mild(?:ly)?|briefly|momentarily|somewhat|vaguely|tiny\s+bit)\s+(?:\w+\s+)?$/
 const SOFTENED_AFTER = /^\s*(?:\w+\s+)?(?:for\s+(?:a|a\s+few|few|a\s+couple\s+of|the\s+first|\d+|one|two|five|ten)\s+(?:seconds?|minutes?|moments?|mins?)|briefly|at\s+first|which\s+(?:passed|went|is\s+(?:normal|common|expected))|but\s+(?:it\s+|that\s+)?(?:passed|went|soon|quickly)|when\s+i\s+(?:stood|got|sat)\s+up)/
@@ -98,11 +109,31 @@ function firstStartAfter (s: Int32Array, at: number): number {
 }
 
 const SENTENCE_END = /[.!?\n]/g
+const INNER_NEGATOR = /n't\b|\b(?:no|not|never|without|none|nothing)\b/
+
+/** The last `n` words of `clause` (runs of a-z, 0-9 and '), found from the end without splitting it. */
+function lastWords (clause: string, n: number): string[] {
+  const words: string[] = []
+  let end = clause.length
+  while (words.length < n && end > 0) {
+    while (end > 0 && !isWordChar(clause.charCodeAt(end - 1))) end--
+    let start = end
+    while (start > 0 && isWordChar(clause.charCodeAt(start - 1))) start--
+    if (start < end) words.push(clause.slice(start, end))
+    end = start
+  }
+  return words.reverse()
+}
+
+function isWordChar (c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39
+}
 
 /** Is the phrase negated by a negator earlier in its clause? Returns the negator word or null. */
 function negatorBefore (clause: string): string | null {
-  const words = clause.split(/[^a-z0-9']+/).filter((w) => w.length > 0)
-  for (let i = words.length - 1; i >= 0 && i >= words.length - 7; i--) {
+  // Only the last seven words can hold the negator (and the gap after it).
+  const words = lastWords(clause, 7)
+  for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i] as string
     if (!NEGATOR.test(w)) continue
     const next = words[i + 1]
@@ -175,26 +206,33 @@ export class FieldContext {
   negation (start: number, end: number, cue: CompiledCue): 'negated' | 'first' | 'plain' {
     if (cue.ownNegation) return 'plain'
     const { text } = this
-    const w = this.windows(start, end)
+    // Only the clause before the match is needed unless it turns out negated (most matches are not).
+    const sStart = Math.max(lastEndBefore(this.sentences, start), start - MAX_BACK, 0)
+    const tStart = Math.max(lastEndBefore(this.tight, start), sStart)
     // A negator caught inside a loose pattern ("caused no harm") negates it too.
-    let negated = /n't\b|\b(?:no|not|never|without|none|nothing)\b/.test(text.slice(start, end))
+    let negated = INNER_NEGATOR.test(text.slice(start, end))
     let negator: string | null = null
     if (!negated) {
-      negator = negatorBefore(w.tightBefore)
+      negator = negatorBefore(text.slice(tStart, start))
       negated = negator !== null
     }
     if (!negated) {
-      negated = this.negatedEnds.some((e) => e <= start && e >= start - 60 && LIST_GAP.test(text.slice(e, start)))
+      // Matches come in text order, so negatedEnds is ascending: look back only 60 characters.
+      const ends = this.negatedEnds
+      for (let i = ends.length - 1; i >= 0 && !negated; i--) {
+        const e = ends[i] as number
+        if (e < start - 60) break
+        if (e <= start && LIST_GAP.test(text.slice(e, start))) negated = true
+      }
     }
+    if (!negated) return 'plain'
+    const after = text.slice(end, Math.min(firstStartAfter(this.sentences, end), end + MAX_AHEAD, text.length))
     // "I had never had a panic attack before": a first, not a denial.
-    if (negated && negator !== null && FIRST_TIME.test(w.after)) return 'first'
+    if (negator !== null && FIRST_TIME.test(after)) return 'first'
     // "I'm not suicidal any more": it was there.
-    if (negated && cue.category === 'self_harm' && STILL_NOW.test(w.after)) return 'plain'
-    if (negated) {
-      this.negatedEnds.push(end)
-      return 'negated'
-    }
-    return 'plain'
+    if (cue.category === 'self_harm' && STILL_NOW.test(after)) return 'plain'
+    this.negatedEnds.push(end)
+    return 'negated'
   }
 
   /** Judge a match that is not negated; `first` when it was denied only as "never before". */
@@ -204,12 +242,16 @@ export class FieldContext {
     // Hypothetical or reported.
     if (cue.category === 'self_harm') {
       if (HYPOTHETICAL_SELF_HARM.test(w.tightBefore) || HYPOTHETICAL_AFTER.test(w.after)) return 'none'
+      if (SELF_HARM_TOPIC_AFTER.test(w.after)) return 'none'
+      // Named as history: still reported when the story is harmful for another reason.
+      if (SELF_HARM_HISTORY_BEFORE.test(w.tightBefore)) return 'background'
       return 'strong'
     }
-    if (HYPOTHETICAL.test(w.tightBefore) || HYPOTHETICAL_AFTER.test(w.after)) return 'none'
+    if (!HEDGED_PAST.test(w.tightBefore) && (HYPOTHETICAL.test(w.tightBefore) || HYPOTHETICAL_AFTER.test(w.after))) return 'none'
 
-    // Something the treatment helped with.
-    if (BENEFIT_BEFORE.test(w.tightBefore) || BENEFIT_AFTER.test(w.tightAfter)) return 'background'
+    // Something the treatment helped with (not something that wore off by itself).
+    if (BENEFIT_BEFORE.test(w.tightBefore) ||
+      (BENEFIT_AFTER.test(w.tightAfter) && !PASSED_WITH_TIME.test(w.tightAfter))) return 'background'
 
     // A mild symptom played down.
     if (cue.mild === true && (SOFTENED_BEFORE.test(w.before.slice(-40)) || SOFTENED_AFTER.test(w.after))) return 'background'

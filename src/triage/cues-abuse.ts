@@ -51,6 +51,8 @@ export const ABUSE: Cue[] = [
     String.raw`\b(?:took|taking|take|takes)\s+advantage\s+of\s+(?:me|my)\b`,
     String.raw`\b(?:rubb\w+|press\w*|push\w*|grind\w*|ground)\s+(?:him|her)self\s+(?:against|on|into|onto)\s+me\b`,
     String.raw`\bwouldn'?t\s+take\s+no\s+for\s+an\s+answer\b`,
+    // Emotional and verbal abuse; someone else doing it ("my boss shouted at me") is history.
+    String.raw`\b(?:shouted|yelled|screamed|swore|snapped)\s+at\s+me\b|\b(?:bullied|humiliated|belittled|intimidated|mocked|ridiculed|berated|degraded)\s+me\b`,
   ]),
   // Past or unspecific mentions: name the category only when the story reports harm elsewhere.
   ...cues('abuse', 'background', [
@@ -59,7 +61,6 @@ export const ABUSE: Cue[] = [
     String.raw`\b(?:childhood|child|domestic|sexual|physical|emotional|verbal|past|historic(?:al)?)\s+(?:sexual\s+)?(?:abuse|violence|assault)\b`,
     String.raw`\babus(?:e|ed|er|ers|ive)\b`,
     String.raw`\b(?:sexual|inappropriate(?:ly)?|violated|violation|creep(?:y|ed\s+out)?|uncomfortable|unsafe|predatory)\b`,
-    String.raw`\b(?:shouted|yelled|screamed|swore)\s+at\s+me\b|\b(?:bullied|humiliated|belittled|intimidated)\s+me\b`,
     String.raw`\b(?:reported\s+(?:him|her|them|the\s+\w+)\s+to\s+(?:the\s+)?(?:police|regulator|council|gmc|hcpc|board|gosc|cncc)|police\s+(?:are|were)\s+involved|(?:called|phoned|contacted)\s+the\s+police)`,
     String.raw`\b${NEG}\s+feel\s+safe\b`,
     String.raw`\b(?:asked\s+me\s+out|locked\s+the\s+door|felt\s+trapped|flirt\w*)\b`,

@@ -45,6 +45,9 @@ export const TRAUMA: Cue[] = [
     String.raw`\b(?:scarred|damaged)\s+(?:me\s+)?(?:for\s+life|emotionally|psychologically|mentally)`,
     String.raw`\b(?:spiral(?:l)?ed|plunged|fell|sank|sunk|slid|thrown|pushed)\s+(?:\w+\s+)?into\s+(?:a\s+)?(?:deep\s+|severe\s+|dark\s+|black\s+)?(?:depression|despair|darkness|breakdown|depressive\s+episode)`,
     String.raw`\b(?:felt|feel|feeling|emotionally)\s+(?:completely\s+|totally\s+|emotionally\s+)?numb\b(?!\s+(?:in|down|on|from\s+the\s+(?:neck|waist)))`,
+    // Intrusive images and body memories: "kept seeing his face", "can't breathe whenever I remember".
+    String.raw`\b(?:keep|kept|keeps|still)\s+(?:seeing|hearing|feeling)\s+(?:his|her|their|the\s+\w+'s)\s+(?:face|hands?|voice|eyes|touch|breath)\b`,
+    String.raw`\b(?:jumpy|on\s+edge|startl\w+\s+easily)\s*,?\s+(?:and\s+)?(?:couldn'?t|can'?t|cannot|unable\s+to)\s+sleep\b`,
     String.raw`\b(?:afraid|scared|terrified|unable)\s+to\s+(?:leave\s+(?:the|my)\s+(?:house|home|flat|bed)|be\s+touched|go\s+out|sleep)`,
   ]),
   // Acute responses (triggered, re-traumatised, memories flooding back): harm now even in a story
@@ -75,6 +78,7 @@ export const TRAUMA: Cue[] = [
     String.raw`\b(?:did(?:n'?t|\s+not)|could(?:n'?t|\s+not))\s+feel\s+real\b`,
     String.raw`\b(?:can'?t|could(?:n'?t|\s+not)|cannot)\s+(?:bear|stand|tolerate)\s+(?:to\s+be|being)\s+touched`,
     String.raw`\b(?:haven'?t|have\s+not|hasn'?t|has\s+not)\s+been\s+the\s+same\s+since`,
+    String.raw`\b(?:can'?t|cannot|couldn'?t|could\s+not)\s+breathe\s+(?:whenever|when(?:ever)?|every\s+time|each\s+time)\s+i\s+(?:remember|think\s+(?:of|about)|thought\s+(?:of|about)|picture|recall)`,
   ], { ownNegation: true, acute: true }),
   ...cues('trauma_response', 'background', [
     String.raw`\b(?:c-?ptsd|ptsd|p\.t\.s\.d\.?|post[\s-]?traumatic\s+stress(?:\s+disorder)?)\b`,

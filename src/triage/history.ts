@@ -38,7 +38,7 @@ export const PRIOR_AFTER = new RegExp([
 /** Abuse that is in the writer's past or done by someone else ("survivor of", "my stepfather"). */
 export const PRIOR_ABUSE = new RegExp([
   String.raw`\b(?:survivor|survived|victim|memories\s+of|memory\s+of|childhood|domestic|in\s+the\s+past|years\s+of)\b`,
-  String.raw`\b(?:my|an?)\s+(?:ex|father|stepfather|step-father|dad|uncle|brother|mother|stepmother|grandfather|parents?|ex-husband|ex-partner|ex-boyfriend|abuser|teacher|priest|coach)\b`,
+  String.raw`\b(?:my|an?)\s+(?:ex|father|stepfather|step-father|dad|uncle|brother|mother|stepmother|grandfather|parents?|ex-husband|ex-partner|ex-boyfriend|abuser|teacher|priest|coach|boss|manager|colleague|husband|wife|partner|neighbour|neighbor)\b`,
   String.raw`\bby\s+(?:a\s+)?(?:family|relative|neighbour|neighbor|stranger)\b`,
 ].join('|'))
 

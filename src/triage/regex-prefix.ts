@@ -1,10 +1,10 @@
-// Which literal prefixes can a cue's match start with? Lets the scanner try a cue only at word starts
-// that begin with one of them, instead of trying every cue at every word.
+// Which literal prefixes can a cue's match start with? Lets a category's regex turn away, with one
+// cheap lookahead, the word starts where no cue could begin (lexicon.ts).
 //
 // A small parser for the regex subset the cue files use (groups, lookarounds, classes, quantifiers,
-// \b \s \w escapes). Every whitespace character, \s included, is written as one space: the scanner
-// compares a prefix's space with any whitespace. The answer is sound, never exact: a set P such that every match begins with some
-// p in P. Whenever the analysis is unsure (a wide class, a set grown too big, deep nesting) it cuts the
+// \b \s \w escapes). Whitespace (\s, or a space in a class) is written as one space, which the gate
+// turns back into \s. The answer is sound, never exact: a set P such that every match begins with
+// some p in P. Whenever the analysis is unsure (a wide class, a set grown too big, deep nesting) it cuts the
 // prefix short, and an empty prefix means "may start anywhere", so the scanner then tries the cue
 // everywhere; a cut costs speed, never a match.
 
@@ -153,87 +153,3 @@ export function matchPrefixes (source: string, k = 4): string[] {
   return kept
 }
 
-// Words so common that an anchor on them selects almost every story.
-const COMMON = new Set(('i a an the and or to of in on at it is was were be been me my he she they we you her his him ' +
-  'had have has do did not no so but for with as that this like felt feel just very really then').split(' '))
-
-/** How much a set of anchors costs the prefilter: short or common anchors fire on most stories. */
-function anchorCost (set: readonly string[]): number {
-  let cost = 0
-  for (const p of set) {
-    cost += COMMON.has(p) ? 100 : p.length >= 4 ? 1 : p.length === 3 ? 4 : 30
-  }
-  return cost
-}
-
-const WORDISH = /^[a-z0-9_]/
-
-/** Whatever `node` matches ends with whitespace (and is never empty). */
-function endsWithSpace (node: Node): boolean {
-  if (node.t === 'chars') return node.set === ' '
-  if (node.t === 'rep') return node.min >= 1 && endsWithSpace(node.node)
-  if (node.t === 'alt') return node.branches.every((b) => b.length > 0 && endsWithSpace(b[b.length - 1] as Node))
-  return false
-}
-
-/** Does item j of `seq` begin at a word start (given its first word character)? It does after \b
- *  or whitespace, looking back over optional parts that end with whitespace themselves. */
-function startsWord (seq: readonly Node[], j: number, initial: boolean): boolean {
-  for (let i = j - 1; i >= 0; i--) {
-    const item = seq[i] as Node
-    if (item.t === 'empty') return item.wordBoundary
-    if (endsWithSpace(item)) return true
-    if (item.t === 'rep' && item.min === 0 && endsWithSpace(item.node)) continue
-    return false
-  }
-  return initial
-}
-
-/** The cheapest set of word-start anchors one of which every match of `seq` contains, or null. */
-function anchorsOf (seq: readonly Node[], initial: boolean, k: number): string[] | null {
-  let best: string[] | null = null
-  const consider = (set: string[] | null): void => {
-    if (set !== null && (best === null || anchorCost(set) < anchorCost(best))) best = set
-  }
-  for (let j = 0; j < seq.length; j++) {
-    const item = seq[j] as Node
-    if (item.t === 'rep' && item.min === 0) continue
-    const atWord = startsWord(seq, j, initial)
-    if (atWord) {
-      // Only the first word of each prefix: the prefilter looks words up, not phrases.
-      const set = [...new Set([...prefixes(seq.slice(j), k, 0)].map((p) => p.split(' ')[0] as string))]
-      if (set.length > 0 && set.every((p) => WORDISH.test(p) && p.length >= 2)) consider(set)
-    }
-    // A required group: every branch must hold an anchor of its own.
-    if (item.t === 'alt' || (item.t === 'rep' && item.node.t === 'alt')) {
-      const alt = item.t === 'alt' ? item : item.node as Extract<Node, { t: 'alt' }>
-      const union: string[] = []
-      let all = true
-      for (const b of alt.branches) {
-        const inner = anchorsOf(b, atWord, k)
-        if (inner === null) { all = false; break }
-        union.push(...inner)
-      }
-      if (all) consider(union)
-    }
-  }
-  return best
-}
-
-/**
- * Word-start anchors (up to `k` characters, whitespace written as a space) one of which every match
- * of `source` contains at a word start; null when none could be found (the cue then always runs).
- */
-export function matchAnchors (source: string, k = 6): string[] | null {
-  const union: string[] = []
-  for (const branch of parse(source)) {
-    const a = anchorsOf(branch, true, k)
-    if (a === null) return null
-    union.push(...a)
-  }
-  // An anchor that extends another adds nothing: the shorter one already fires on it.
-  const sorted = [...new Set(union)].sort((a, b) => a.length - b.length)
-  const kept: string[] = []
-  for (const a of sorted) if (!kept.some((b) => a.startsWith(b))) kept.push(a)
-  return kept
-}

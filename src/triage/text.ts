@@ -64,9 +64,14 @@ export function prepare (raw: string): Prepared {
 
 /** The original offset of the character at `p` in the prepared text. */
 function originalAt (fixes: Int32Array, p: number): number {
-  // The last mended word starting at or before p (fixes are few; a linear scan is enough).
+  // The last mended word starting at or before p (binary search: a typo-laden story has hundreds).
   let i = -1
-  for (let k = 0; k < fixes.length && (fixes[k] as number) <= p; k += 4) i = k
+  let lo = 0
+  let hi = fixes.length / 4 - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if ((fixes[mid * 4] as number) <= p) { i = mid * 4; lo = mid + 1 } else hi = mid - 1
+  }
   if (i < 0) return p
   const pStart = fixes[i] as number
   const oStart = fixes[i + 1] as number

@@ -13,8 +13,7 @@
 //  - Evidence: every strong span; background spans only for a category no strong span shows, so each
 //    reported category has at least one span.
 import { FieldContext, type Verdict } from './context.js'
-import { SCANNERS, type CompiledCue } from './lexicon.js'
-import { scanText } from './scan.js'
+import { cueOf, SCANNERS, type CompiledCue } from './lexicon.js'
 import { prepare, toOriginal, type Prepared } from './text.js'
 import { levelFor, type Evidence, type HarmCategory, type Triage, type TriageInput } from './types.js'
 
@@ -41,7 +40,14 @@ function scanField (field: 'title' | 'body', raw: string, out: Found[]): void {
   if (raw.length === 0) return
   const prepared = prepare(raw)
   const { text } = prepared
-  const matches = scanText(text)
+  const matches: Array<{ start: number, end: number, cue: CompiledCue }> = []
+  for (const scanner of SCANNERS) {
+    const re = scanner.regex
+    re.lastIndex = 0
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      matches.push({ start: m.index, end: m.index + m[0].length, cue: cueOf(scanner, m) })
+    }
+  }
   if (matches.length === 0) return
   // Negation in text order across categories, so that it carries along a list ("no flashbacks,
   // nightmares or bruising") whatever the categories of its items.
@@ -49,7 +55,7 @@ function scanField (field: 'title' | 'body', raw: string, out: Found[]): void {
   const context = new FieldContext(text)
   for (const m of matches) {
     const negation = context.negation(m.start, m.end, m.cue)
-    if (negation !== 'negated') out.push({ ...m, prepared, context, field, raw, first: negation === 'first' })
+    if (negation !== 'negated') out.push({ start: m.start, end: m.end, cue: m.cue, prepared, context, field, raw, first: negation === 'first' })
   }
 }
 
@@ -91,7 +97,9 @@ export function triage (input: TriageInput): Triage {
 /** Drop repeated spans and spans inside another span of the same category (sort and sweep, so a
  *  long story with many matches stays cheap); the result is in field, then text, order. */
 function dedupe (evidence: Evidence[]): Evidence[] {
-  const sorted = [...evidence].sort((a, b) => a.field.localeCompare(b.field) || a.category.localeCompare(b.category) ||
+  // Plain code-unit order: the same as localeCompare for these lowercase ASCII names, and cheaper.
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0)
+  const sorted = [...evidence].sort((a, b) => cmp(a.field, b.field) || cmp(a.category, b.category) ||
     a.start - b.start || b.end - a.end)
   const kept: Evidence[] = []
   let last: Evidence | undefined

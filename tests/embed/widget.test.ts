@@ -16,7 +16,7 @@ const topicSlug = 'craniosacral-massage'
 
 t.test('the committed bundle is what the source builds, small, and free of eval', async (t) => {
   const built = await buildWidget()
-  t.ok(built.equals(readFileSync(widgetOutput)), 'src/embed/dist/stories.js is stale: run `npm run build:widget`')
+  t.ok(built.equals(readFileSync(widgetOutput)), 'src/embed/static/stories.js is stale: run `npm run build:widget`')
   t.ok(gzippedSize(built) < 15 * 1024, `gzipped size ${gzippedSize(built)} bytes is under 15 kB`)
   t.notMatch(built.toString(), /\beval\(|new Function\(/, 'no eval')
 })
@@ -226,7 +226,12 @@ t.test('the widget in headless Chromium, embedded cross-origin under a strict CS
     await page.keyboard.press('Space')
     t.ok(await widget.getByRole('checkbox', { name: /published after moderation/ }).isChecked())
     t.ok(await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send story', 3), 'Tab reaches Send')
+    await page.waitForTimeout(3000) // the API treats forms sent within 3 s of showing as automated
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(storiesUrl))
     await page.keyboard.press('Enter')
+    const sent = (await posted).postDataJSON()
+    t.ok(sent.fillMs >= 3000, `the fill time is sent (${sent.fillMs} ms)`)
+    t.notOk('website' in sent, 'an empty honeypot is not sent')
     const thanks = widget.locator('.thanks')
     await thanks.waitFor()
     t.match(await focused(page), { cls: /thanks/ }, 'focus moves to the confirmation')
@@ -250,6 +255,17 @@ t.test('the widget in headless Chromium, embedded cross-origin under a strict CS
     t.match(await widget.locator('.tally').innerText(), /1 found it effective/)
     t.equal(await widget.getByRole('button', { name: 'Send story' }).evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor), 'rgb(29, 78, 216)')
     await page.screenshot({ path: `${artifacts}/demo-page.png`, fullPage: true })
+    // A bot fills everything, the honeypot included: it is sent, and answered like a success, but nothing is stored.
+    await widget.getByLabel('Title').fill('Buy cheap pills online now')
+    await widget.getByLabel('Your story', { exact: true }).fill('Visit our shop for the best prices on everything you need.')
+    await widget.getByRole('radio', { name: 'Effective', exact: true }).check()
+    await widget.getByRole('checkbox', { name: /published after moderation/ }).check()
+    await widget.locator('input[name=website]').fill('https://spam.example')
+    const posted = page.waitForRequest((r) => r.method() === 'POST')
+    await widget.getByRole('button', { name: 'Send story' }).click()
+    t.equal((await posted).postDataJSON().website, 'https://spam.example', 'a filled honeypot is sent')
+    await widget.locator('.thanks').waitFor()
+    t.equal(await db.story.count({ where: { title: 'Buy cheap pills online now' } }), 0, 'and nothing is stored')
   })
 
   await t.test('no CSP violations, no errors, and no request to any other origin', async (t) => {

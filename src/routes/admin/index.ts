@@ -8,9 +8,6 @@ import { createSite, createTopic, findSite, toSiteView, toTopicView, updateSite,
 
 const admin: FastifyPluginAsync<{ allowPrivateWebhooks: boolean }> = async (app, { allowPrivateWebhooks }) => {
   app.addHook('onRequest', app.requireRole(['admin']))
-  app.addHook('onRoute', (route) => {
-    route.config = { rateLimit: app.limits.read, ...route.config }
-  })
 
   app.route<RouteTypes<'listSites'>>({
     ...app.contract.route('listSites'),

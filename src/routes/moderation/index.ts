@@ -11,9 +11,6 @@ import { triage } from '../../triage/triage.js'
 
 const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app, { claimLeaseSeconds }) => {
   app.addHook('onRequest', app.requireRole(['moderator', 'admin']))
-  app.addHook('onRoute', (route) => {
-    route.config = { rateLimit: app.limits.read, ...route.config }
-  })
 
   app.route<RouteTypes<'getModerationQueue'>>({
     ...app.contract.route('getModerationQueue'),

@@ -5,10 +5,6 @@ import stories from './stories.js'
 import topics from './topics.js'
 
 const publicRoutes: FastifyPluginAsync = async (app) => {
-  // Every public route is limited as a read unless it says otherwise.
-  app.addHook('onRoute', (route) => {
-    route.config = { rateLimit: app.limits.read, ...route.config }
-  })
   await app.register(topics)
   await app.register(stories)
   await app.register(ratings)

@@ -28,7 +28,7 @@ const stories: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'submitStory'>>({
     ...app.contract.route('submitStory'),
     config: { rateLimit: limits.write, idempotent: true },
-    onRequest: limits.siteWrite,
+    preHandler: limits.siteWrite,
     handler: async (request, reply) => {
       const topic = await findTopic(app.db, request.params.site, request.params.topic)
       const spam = automationSign(request.body)

@@ -1,0 +1,67 @@
+// Rate limits: per client and per site on public writes, IETF headers, 429 problems, and counters
+// shared through Redis by two real listening instances.
+import { randomBytes } from 'node:crypto'
+import t from 'tap'
+import { buildTestApp, freshDatabase } from '../helpers/app.js'
+import { siteWithTopic, storyInput } from '../helpers/factories.js'
+
+const limited = (extra: Record<string, string> = {}) => ({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_WRITES_PER_MINUTE: '3', ...extra })
+let n = 0
+const distinctStory = () => storyInput({ body: `Story number ${++n}: ${randomBytes(16).toString('hex')} and it helped my sleep a lot.` })
+
+t.test('a client gets 3 submissions a minute; the 4th is a 429 problem with Retry-After', async (t) => {
+  const { app, db } = await buildTestApp(t, limited())
+  const { storiesUrl } = await siteWithTopic(db)
+  const post = (ip: string) => app.inject({ method: 'POST', url: storiesUrl, payload: distinctStory(), remoteAddress: ip })
+  for (let i = 0; i < 3; i++) {
+    const ok = await post('203.0.113.10')
+    t.equal(ok.statusCode, 201)
+    t.equal(ok.headers['ratelimit-policy'], '3;w=60')
+    t.equal(ok.headers['ratelimit-remaining'], String(2 - i))
+  }
+  const refused = await post('203.0.113.10')
+  t.equal(refused.statusCode, 429)
+  t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.equal(refused.json().code, 'rate_limited')
+  t.ok(Number(refused.headers['retry-after']) > 0)
+  t.equal((await post('203.0.113.11')).statusCode, 201, 'another client is not affected')
+  t.equal(await db.story.count(), 4, 'the refused submission stored nothing')
+  t.equal((await app.inject({ url: storiesUrl, remoteAddress: '203.0.113.10' })).statusCode, 200, 'reads count separately')
+})
+
+t.test('a site can set its own limits, including a total for all visitors', async (t) => {
+  const { app, db } = await buildTestApp(t, limited())
+  const { storiesUrl, site } = await siteWithTopic(db)
+  await db.site.update({ where: { id: site.id }, data: { settings: { rateLimits: { perClient: 1, perSite: 2 } } } })
+  const post = (ip: string) => app.inject({ method: 'POST', url: storiesUrl, payload: distinctStory(), remoteAddress: ip })
+  t.equal((await post('192.0.2.1')).statusCode, 201)
+  t.equal((await post('192.0.2.1')).statusCode, 429, 'per client: 1')
+  t.equal((await post('192.0.2.2')).statusCode, 201)
+  t.equal((await post('192.0.2.3')).statusCode, 429, 'per site: 2 in total')
+})
+
+t.test('with Redis, two instances count together', async (t) => {
+  const databaseUrl = await freshDatabase(t)
+  // A fresh hash key per run keeps this run's counters apart from any other's in the shared Redis.
+  const env = limited({ DATABASE_URL: databaseUrl, REDIS_URL: 'redis://127.0.0.1:6379', IP_HASH_SECRET: randomBytes(16).toString('hex') })
+  const a = await buildTestApp(t, env)
+  const b = await buildTestApp(t, env)
+  const { storiesUrl } = await siteWithTopic(a.db)
+  const urls = await Promise.all([a.app.listen({ port: 0, host: '127.0.0.1' }), b.app.listen({ port: 0, host: '127.0.0.1' })])
+  t.not(urls[0], urls[1], 'two ports')
+  const post = (base: string) => fetch(`${base}${storiesUrl}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(distinctStory()) })
+  const statuses = [(await post(urls[0])).status, (await post(urls[1])).status, (await post(urls[0])).status, (await post(urls[1])).status]
+  t.same(statuses, [201, 201, 201, 429], 'the 4th request, on either instance, is over the shared limit of 3')
+})
+
+t.test('without Redis, each instance counts on its own (as documented)', async (t) => {
+  const databaseUrl = await freshDatabase(t)
+  const env = limited({ DATABASE_URL: databaseUrl, IP_HASH_SECRET: randomBytes(16).toString('hex') })
+  const a = await buildTestApp(t, env)
+  const b = await buildTestApp(t, env)
+  const { storiesUrl } = await siteWithTopic(a.db)
+  const post = (app: typeof a.app) => app.inject({ method: 'POST', url: storiesUrl, payload: distinctStory(), remoteAddress: '198.51.100.9' })
+  for (let i = 0; i < 3; i++) await post(a.app)
+  t.equal((await post(a.app)).statusCode, 429)
+  t.equal((await post(b.app)).statusCode, 201)
+})
