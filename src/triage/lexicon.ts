@@ -36,6 +36,15 @@ function compile (cue: Cue): CompiledCue {
   return { ...cue, ownNegation: cue.ownNegation === true || NEGATION_IN_SOURCE.test(cue.pattern) }
 }
 
+/** A cue the prefix parser cannot read only loses its category the gate (slower, never wrong). */
+function safePrefixes (pattern: string): string[] {
+  try {
+    return matchPrefixes(pattern, 4)
+  } catch {
+    return ['']
+  }
+}
+
 function scanner (category: HarmCategory, list: Cue[]): CategoryScanner {
   const compiled = list.map(compile)
   for (const c of compiled) {
@@ -45,7 +54,7 @@ function scanner (category: HarmCategory, list: Cue[]): CategoryScanner {
   // them out, e.g. "fla", "pani", "was "). A lookahead on those prefixes turns most word starts away
   // with one cheap literal test instead of trying each alternative there; it changes no match, as
   // every match starts with one of them.
-  const prefixes = [...new Set(compiled.flatMap((c) => matchPrefixes(c.pattern, 4)))].sort()
+  const prefixes = [...new Set(compiled.flatMap((c) => safePrefixes(c.pattern)))].sort()
   const gate = prefixes.includes('') ? '' : `(?=${prefixes.map(escape).join('|')})`
   const source = String.raw`\b(?=\w)${gate}(?:` + compiled.map((c) => `(${c.pattern})`).join('|') + ')'
   return { category, regex: new RegExp(source, 'g'), cues: compiled }

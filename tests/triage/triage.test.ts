@@ -132,6 +132,29 @@ t.test('benign uses of alarming words are not flagged', async (t) => {
   for (const s of stories) t.equal(triage(body(s)).level, 'normal', s)
 })
 
+t.test('harm that wore off, hedged harm, verbal abuse and trauma clusters are found', async (t) => {
+  const cases: Array<[string, HarmCategory]> = [
+    ['The panic attacks stopped after a few weeks, but I will not go back.', 'trauma_response'],
+    ['I think it may have triggered my PTSD.', 'trauma_response'],
+    ['I think it brought on my flashbacks.', 'trauma_response'],
+    ['When I said it hurt he shouted at me until I cried.', 'abuse'],
+    ['She threatened me when I asked for a refund.', 'abuse'],
+    ['He humiliated me in front of the other clients.', 'abuse'],
+    ["Since the session I am jumpy, couldn't sleep, kept seeing his face.", 'trauma_response'],
+    ["Now I can't breathe whenever I remember it.", 'trauma_response'],
+  ]
+  for (const [s, c] of cases) t.ok(triage(body(s)).categories.includes(c), s)
+  const benign = [
+    'I used to get panic attacks but they stopped after a few sessions with her.',
+    'I work in suicide prevention and these sessions are my reset button.',
+    "I have a history of self-harm but the sessions helped and I'm doing well.",
+    "I'd rather die than pay that again.",
+    'My boss shouted at me all week so I booked a massage.',
+    'I had a little soreness that stopped after a few hours.',
+  ]
+  for (const s of benign) t.equal(triage(body(s)).level, 'normal', s)
+})
+
 t.test('ordinary stories are normal with no evidence', async (t) => {
   const r = triage({ title: 'Helped my migraines', body: 'Five sessions, very gentle, and the migraines are down to one a month.' })
   t.same(r, { level: 'normal', categories: [], evidence: [] })

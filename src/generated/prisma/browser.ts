@@ -67,3 +67,9 @@ export type IdempotencyKey = Prisma.IdempotencyKeyModel
  * MinHash signatures of recent submissions per client, to refuse near-duplicates for 24 hours.
  */
 export type SubmissionFingerprint = Prisma.SubmissionFingerprintModel
+/**
+ * Model TopicCount
+ * Approved stories per topic and verdict, kept in the same transaction as every status change, so
+ * the public tally is read in O(1). `verdict` is effective, ineffective or unrated.
+ */
+export type TopicCount = Prisma.TopicCountModel

@@ -1,6 +1,7 @@
 // The public tally: approved stories only, Wilson interval, changes with decisions, ETag and 304.
 import t from 'tap'
 import { buildTestApp } from '../../helpers/app.js'
+import { recountTopicRatings } from '../../../src/ratings/topic-ratings.js'
 import { apiKey, decideOn, siteWithTopic, submit } from '../../helpers/factories.js'
 
 t.test('the tally counts approved stories only and follows every decision', async (t) => {
@@ -45,4 +46,21 @@ t.test('the tally is cacheable: ETag, Cache-Control and 304', async (t) => {
   const changed = await app.inject({ url: ratingsUrl, headers: { 'if-none-match': etag } })
   t.equal(changed.statusCode, 200, 'a changed tally is sent again')
   t.not(changed.headers.etag, etag)
+})
+
+t.test('the counters stay equal to a recount after a concurrent mix of submissions, decisions and withdrawals', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { storiesUrl, site, topic } = await siteWithTopic(db)
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  const verdicts = ['effective', 'ineffective', null]
+  const submitted = await Promise.all(Array.from({ length: 30 }, (_, i) => submit(app, storiesUrl, { verdict: verdicts[i % 3] })))
+  await Promise.all(submitted.map(async ({ id, manageToken }, i) => {
+    await decideOn(app, moderator, id, { action: i % 4 === 0 ? 'reject' : 'approve', reason: 'spam' })
+    if (i % 5 === 0) await app.inject({ method: 'DELETE', url: `/v1/stories/${id}`, headers: { 'x-manage-token': manageToken } })
+    if (i % 7 === 0) await decideOn(app, moderator, id, { action: 'remove', reason: 'duplicate' })
+  }))
+  const shown = (await app.inject({ url: storiesUrl.replace(/stories$/, 'ratings') })).json()
+  const recount = await recountTopicRatings(db, topic.id)
+  t.same({ effective: shown.effective, ineffective: shown.ineffective, unrated: shown.unrated }, recount)
+  t.ok(shown.total > 0)
 })

@@ -406,7 +406,8 @@ export const ModelName = {
   Webhook: 'Webhook',
   WebhookDelivery: 'WebhookDelivery',
   IdempotencyKey: 'IdempotencyKey',
-  SubmissionFingerprint: 'SubmissionFingerprint'
+  SubmissionFingerprint: 'SubmissionFingerprint',
+  TopicCount: 'TopicCount'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -422,7 +423,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint"
+    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1166,6 +1167,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    TopicCount: {
+      payload: Prisma.$TopicCountPayload<ExtArgs>
+      fields: Prisma.TopicCountFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TopicCountFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TopicCountFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>
+        }
+        findFirst: {
+          args: Prisma.TopicCountFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TopicCountFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>
+        }
+        findMany: {
+          args: Prisma.TopicCountFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>[]
+        }
+        create: {
+          args: Prisma.TopicCountCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>
+        }
+        createMany: {
+          args: Prisma.TopicCountCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TopicCountCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>[]
+        }
+        delete: {
+          args: Prisma.TopicCountDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>
+        }
+        update: {
+          args: Prisma.TopicCountUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>
+        }
+        deleteMany: {
+          args: Prisma.TopicCountDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TopicCountUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TopicCountUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>[]
+        }
+        upsert: {
+          args: Prisma.TopicCountUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TopicCountPayload>
+        }
+        aggregate: {
+          args: Prisma.TopicCountAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTopicCount>
+        }
+        groupBy: {
+          args: Prisma.TopicCountGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TopicCountGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TopicCountCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TopicCountCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1357,6 +1432,15 @@ export const SubmissionFingerprintScalarFieldEnum = {
 } as const
 
 export type SubmissionFingerprintScalarFieldEnum = (typeof SubmissionFingerprintScalarFieldEnum)[keyof typeof SubmissionFingerprintScalarFieldEnum]
+
+
+export const TopicCountScalarFieldEnum = {
+  topicId: 'topicId',
+  verdict: 'verdict',
+  count: 'count'
+} as const
+
+export type TopicCountScalarFieldEnum = (typeof TopicCountScalarFieldEnum)[keyof typeof TopicCountScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1748,6 +1832,7 @@ export type GlobalOmitConfig = {
   webhookDelivery?: Prisma.WebhookDeliveryOmit
   idempotencyKey?: Prisma.IdempotencyKeyOmit
   submissionFingerprint?: Prisma.SubmissionFingerprintOmit
+  topicCount?: Prisma.TopicCountOmit
 }
 
 /* Types for Logging */

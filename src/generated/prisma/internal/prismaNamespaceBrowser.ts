@@ -60,7 +60,8 @@ export const ModelName = {
   Webhook: 'Webhook',
   WebhookDelivery: 'WebhookDelivery',
   IdempotencyKey: 'IdempotencyKey',
-  SubmissionFingerprint: 'SubmissionFingerprint'
+  SubmissionFingerprint: 'SubmissionFingerprint',
+  TopicCount: 'TopicCount'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -231,6 +232,15 @@ export const SubmissionFingerprintScalarFieldEnum = {
 } as const
 
 export type SubmissionFingerprintScalarFieldEnum = (typeof SubmissionFingerprintScalarFieldEnum)[keyof typeof SubmissionFingerprintScalarFieldEnum]
+
+
+export const TopicCountScalarFieldEnum = {
+  topicId: 'topicId',
+  verdict: 'verdict',
+  count: 'count'
+} as const
+
+export type TopicCountScalarFieldEnum = (typeof TopicCountScalarFieldEnum)[keyof typeof TopicCountScalarFieldEnum]
 
 
 export const SortOrder = {

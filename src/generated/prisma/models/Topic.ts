@@ -200,6 +200,7 @@ export type TopicWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Topic"> | Date | string
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   stories?: Prisma.StoryListRelationFilter
+  counts?: Prisma.TopicCountListRelationFilter
 }
 
 export type TopicOrderByWithRelationInput = {
@@ -212,6 +213,7 @@ export type TopicOrderByWithRelationInput = {
   updatedAt?: Prisma.SortOrder
   site?: Prisma.SiteOrderByWithRelationInput
   stories?: Prisma.StoryOrderByRelationAggregateInput
+  counts?: Prisma.TopicCountOrderByRelationAggregateInput
 }
 
 export type TopicWhereUniqueInput = Prisma.AtLeast<{
@@ -228,6 +230,7 @@ export type TopicWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Topic"> | Date | string
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   stories?: Prisma.StoryListRelationFilter
+  counts?: Prisma.TopicCountListRelationFilter
 }, "id" | "siteId_slug">
 
 export type TopicOrderByWithAggregationInput = {
@@ -265,6 +268,7 @@ export type TopicCreateInput = {
   updatedAt?: Date | string
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateInput = {
@@ -276,6 +280,7 @@ export type TopicUncheckedCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUpdateInput = {
@@ -287,6 +292,7 @@ export type TopicUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateInput = {
@@ -298,6 +304,7 @@ export type TopicUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateManyInput = {
@@ -435,6 +442,20 @@ export type TopicUpdateOneRequiredWithoutStoriesNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.TopicUpdateToOneWithWhereWithoutStoriesInput, Prisma.TopicUpdateWithoutStoriesInput>, Prisma.TopicUncheckedUpdateWithoutStoriesInput>
 }
 
+export type TopicCreateNestedOneWithoutCountsInput = {
+  create?: Prisma.XOR<Prisma.TopicCreateWithoutCountsInput, Prisma.TopicUncheckedCreateWithoutCountsInput>
+  connectOrCreate?: Prisma.TopicCreateOrConnectWithoutCountsInput
+  connect?: Prisma.TopicWhereUniqueInput
+}
+
+export type TopicUpdateOneRequiredWithoutCountsNestedInput = {
+  create?: Prisma.XOR<Prisma.TopicCreateWithoutCountsInput, Prisma.TopicUncheckedCreateWithoutCountsInput>
+  connectOrCreate?: Prisma.TopicCreateOrConnectWithoutCountsInput
+  upsert?: Prisma.TopicUpsertWithoutCountsInput
+  connect?: Prisma.TopicWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TopicUpdateToOneWithWhereWithoutCountsInput, Prisma.TopicUpdateWithoutCountsInput>, Prisma.TopicUncheckedUpdateWithoutCountsInput>
+}
+
 export type TopicCreateWithoutSiteInput = {
   id?: string
   slug: string
@@ -443,6 +464,7 @@ export type TopicCreateWithoutSiteInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutSiteInput = {
@@ -453,6 +475,7 @@ export type TopicUncheckedCreateWithoutSiteInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutSiteInput = {
@@ -502,6 +525,7 @@ export type TopicCreateWithoutStoriesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
+  counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutStoriesInput = {
@@ -512,6 +536,7 @@ export type TopicUncheckedCreateWithoutStoriesInput = {
   question: string
   createdAt?: Date | string
   updatedAt?: Date | string
+  counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutStoriesInput = {
@@ -538,6 +563,7 @@ export type TopicUpdateWithoutStoriesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
+  counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutStoriesInput = {
@@ -548,6 +574,67 @@ export type TopicUncheckedUpdateWithoutStoriesInput = {
   question?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
+}
+
+export type TopicCreateWithoutCountsInput = {
+  id?: string
+  slug: string
+  title: string
+  question: string
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  site: Prisma.SiteCreateNestedOneWithoutTopicsInput
+  stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
+}
+
+export type TopicUncheckedCreateWithoutCountsInput = {
+  id?: string
+  siteId: string
+  slug: string
+  title: string
+  question: string
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
+}
+
+export type TopicCreateOrConnectWithoutCountsInput = {
+  where: Prisma.TopicWhereUniqueInput
+  create: Prisma.XOR<Prisma.TopicCreateWithoutCountsInput, Prisma.TopicUncheckedCreateWithoutCountsInput>
+}
+
+export type TopicUpsertWithoutCountsInput = {
+  update: Prisma.XOR<Prisma.TopicUpdateWithoutCountsInput, Prisma.TopicUncheckedUpdateWithoutCountsInput>
+  create: Prisma.XOR<Prisma.TopicCreateWithoutCountsInput, Prisma.TopicUncheckedCreateWithoutCountsInput>
+  where?: Prisma.TopicWhereInput
+}
+
+export type TopicUpdateToOneWithWhereWithoutCountsInput = {
+  where?: Prisma.TopicWhereInput
+  data: Prisma.XOR<Prisma.TopicUpdateWithoutCountsInput, Prisma.TopicUncheckedUpdateWithoutCountsInput>
+}
+
+export type TopicUpdateWithoutCountsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  question?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
+  stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
+}
+
+export type TopicUncheckedUpdateWithoutCountsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  question?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateManySiteInput = {
@@ -567,6 +654,7 @@ export type TopicUpdateWithoutSiteInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutSiteInput = {
@@ -577,6 +665,7 @@ export type TopicUncheckedUpdateWithoutSiteInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateManyWithoutSiteInput = {
@@ -595,10 +684,12 @@ export type TopicUncheckedUpdateManyWithoutSiteInput = {
 
 export type TopicCountOutputType = {
   stories: number
+  counts: number
 }
 
 export type TopicCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   stories?: boolean | TopicCountOutputTypeCountStoriesArgs
+  counts?: boolean | TopicCountOutputTypeCountCountsArgs
 }
 
 /**
@@ -618,6 +709,13 @@ export type TopicCountOutputTypeCountStoriesArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.StoryWhereInput
 }
 
+/**
+ * TopicCountOutputType without action
+ */
+export type TopicCountOutputTypeCountCountsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.TopicCountWhereInput
+}
+
 
 export type TopicSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -629,6 +727,7 @@ export type TopicSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   updatedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   stories?: boolean | Prisma.Topic$storiesArgs<ExtArgs>
+  counts?: boolean | Prisma.Topic$countsArgs<ExtArgs>
   _count?: boolean | Prisma.TopicCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["topic"]>
 
@@ -668,6 +767,7 @@ export type TopicOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
 export type TopicInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   stories?: boolean | Prisma.Topic$storiesArgs<ExtArgs>
+  counts?: boolean | Prisma.Topic$countsArgs<ExtArgs>
   _count?: boolean | Prisma.TopicCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type TopicIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -682,6 +782,7 @@ export type $TopicPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   objects: {
     site: Prisma.$SitePayload<ExtArgs>
     stories: Prisma.$StoryPayload<ExtArgs>[]
+    counts: Prisma.$TopicCountPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1087,6 +1188,7 @@ export interface Prisma__TopicClient<T, Null = never, ExtArgs extends runtime.Ty
   readonly [Symbol.toStringTag]: "PrismaPromise"
   site<T extends Prisma.SiteDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.SiteDefaultArgs<ExtArgs>>): Prisma.Prisma__SiteClient<runtime.Types.Result.GetResult<Prisma.$SitePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   stories<T extends Prisma.Topic$storiesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$storiesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  counts<T extends Prisma.Topic$countsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$countsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TopicCountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1545,6 +1647,30 @@ export type Topic$storiesArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.StoryScalarFieldEnum | Prisma.StoryScalarFieldEnum[]
+}
+
+/**
+ * Topic.counts
+ */
+export type Topic$countsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the TopicCount
+   */
+  select?: Prisma.TopicCountSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the TopicCount
+   */
+  omit?: Prisma.TopicCountOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TopicCountInclude<ExtArgs> | null
+  where?: Prisma.TopicCountWhereInput
+  orderBy?: Prisma.TopicCountOrderByWithRelationInput | Prisma.TopicCountOrderByWithRelationInput[]
+  cursor?: Prisma.TopicCountWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.TopicCountScalarFieldEnum | Prisma.TopicCountScalarFieldEnum[]
 }
 
 /**
