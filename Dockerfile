@@ -13,6 +13,8 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# tsc does not copy the prebuilt widget bundle next to the compiled plugin.
+COPY --from=build /app/src/embed/static ./dist/embed/static
 COPY package.json ./
 COPY openapi ./openapi
 COPY prisma ./prisma

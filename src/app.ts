@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js'
 import { loadContract, type Contract } from './contract/contract.js'
 import auth from './plugins/auth.js'
+import cors from './plugins/cors.js'
+import securityHeaders from './plugins/security-headers.js'
 import clientIdentity from './plugins/client-identity.js'
 import webhooks from './plugins/webhooks.js'
 import contractPlugin from './plugins/contract.js'
@@ -63,6 +65,8 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(contractPlugin, { contract: opts.contract ?? await loadContract() })
   await app.register(errorsPlugin)
   await app.register(database, { databaseUrl: config.databaseUrl })
+  await app.register(securityHeaders)
+  await app.register(cors)
   await app.register(metrics)
   await app.register(auth)
   await app.register(clientIdentity, { secret: config.ipHashSecret })

@@ -35,6 +35,8 @@ export const errors = {
     new DomainError('forbidden_role', 403, 'Forbidden', `This operation needs a key with role ${roles.join(' or ')}.`),
   siteNotCovered: (site: string) =>
     new DomainError('forbidden_site', 403, 'Forbidden', `This key does not cover site "${site}".`),
+  originNotAllowed: (origin: string) =>
+    new DomainError('origin_not_allowed', 403, 'Forbidden', `${origin} is not one of this site's allowed origins.`),
   badManageToken: () =>
     new DomainError('invalid_manage_token', 403, 'Forbidden', 'The manage token does not match this story.'),
   siteNotFound: (site: string) =>

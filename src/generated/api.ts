@@ -446,6 +446,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/research/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Effective/ineffective ratings per period, with moderation denominators
+         * @description Counts of **approved** stories per period (`rows`), with the Wilson 95% interval of the
+         *     effective share, and `denominators`: for each verdict, how many stories were submitted and
+         *     where moderation left them (pending, approved, rejected, removed, withdrawn), and how many
+         *     triage flagged as harm, by category. Read `effectiveShare` as "share among approved stories
+         *     with a verdict" and compare `approved` with `submitted` before publishing it.
+         *
+         *     Dates are the submission date (`created_at`) in UTC; `from` and `to` are inclusive days.
+         *     Periods are calendar days, ISO weeks (Monday first) or months; periods without stories are
+         *     present with zero counts. At most 1100 periods per request.
+         *
+         *     For researcher keys, small cells are suppressed (see `suppression`): any count from 1 to k−1
+         *     (k = the sites' `smallCellK`, default 10, the largest when several sites) becomes null
+         *     (`primary`), and so does a second cell wherever a suppressed cell could otherwise be worked
+         *     out from a total that is shown (`complementary`). Admin keys see every number.
+         *     `format=csv` returns the same rows as CSV with a header line.
+         */
+        get: operations["getResearchRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/research/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De-identified export of approved stories whose authors consented to research
+         * @description Streams every approved story with research consent in the filters, one row per story, in no
+         *     particular order. De-identified: no author name or email, nothing derived from an IP address,
+         *     moderator redactions applied and emails, phone numbers and the author's name masked in the
+         *     text, dates coarsened to the month, and `exportId` is a keyed hash of the story id (stable
+         *     across exports, not the public id). The response is streamed; closing the connection stops
+         *     the query. Fields: see `ResearchStoryRow` and `GET /v1/research/dictionary`.
+         */
+        get: operations["exportResearchStories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/research/dictionary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data dictionary of the research resources (Frictionless Table Schema)
+         * @description A Frictionless Data Package descriptor whose resources `ratings` and `stories` each carry a
+         *     Table Schema: every field's name, type, meaning, allowed values and how it is computed.
+         */
+        get: operations["getResearchDictionary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -888,6 +968,148 @@ export interface components {
             /** @description The key itself. Shown once. */
             key: string;
         };
+        /** @description A count; null when suppressed as a small cell. */
+        ResearchCount: number | null;
+        ResearchRatingsRow: {
+            /**
+             * Format: date
+             * @description First day of the period (UTC); with interval none, `from` (null without a range).
+             */
+            periodStart: string | null;
+            /**
+             * Format: date
+             * @description Last day of the period, inclusive.
+             */
+            periodEnd: string | null;
+            /** @description Approved stories with a verdict (effective + ineffective) submitted in the period. */
+            n: components["schemas"]["ResearchCount"];
+            effective: components["schemas"]["ResearchCount"];
+            ineffective: components["schemas"]["ResearchCount"];
+            /** @description Approved stories without a verdict; not in n. */
+            unrated: components["schemas"]["ResearchCount"];
+            /** @description effective ÷ n, 4 decimals; null when n is 0 or a cell is suppressed. */
+            effectiveShare: number | null;
+            /** @description Wilson score interval of effectiveShare; bounds null when effectiveShare is null. */
+            ci: {
+                /** @constant */
+                method: "wilson";
+                /** @constant */
+                level: 0.95;
+                lower: number | null;
+                upper: number | null;
+            };
+            /** @description Some count of this row is withheld. */
+            suppressed: boolean;
+        };
+        /** @description Stories with one verdict submitted in the range, by where moderation left them. */
+        ResearchDenominator: {
+            submitted: components["schemas"]["ResearchCount"];
+            pending: components["schemas"]["ResearchCount"];
+            approved: components["schemas"]["ResearchCount"];
+            rejected: components["schemas"]["ResearchCount"];
+            removed: components["schemas"]["ResearchCount"];
+            withdrawn: components["schemas"]["ResearchCount"];
+            /** @description Submitted stories that triage flagged as harm (level critical or high), by category; a story may have several. */
+            harm: {
+                any: components["schemas"]["ResearchCount"];
+                self_harm: components["schemas"]["ResearchCount"];
+                abuse: components["schemas"]["ResearchCount"];
+                trauma_response: components["schemas"]["ResearchCount"];
+                physical_harm: components["schemas"]["ResearchCount"];
+            };
+        };
+        ResearchRatings: {
+            /** @description Version of this response shape (semver). */
+            schemaVersion: string;
+            /** Format: date-time */
+            generatedAt: string;
+            filters: {
+                /** @description Sites counted: the `site` filter, or every site the key covers. */
+                sites: string[];
+                /** @description The `topic` filter; empty means every topic. */
+                topics: string[];
+                /** Format: date */
+                from: string | null;
+                /** Format: date */
+                to: string | null;
+                /** @enum {string} */
+                interval: "none" | "day" | "week" | "month";
+                /**
+                 * @description Stories are placed by submission date (created_at, UTC).
+                 * @constant
+                 */
+                dateBasis: "submitted";
+            };
+            suppression: {
+                /** @description false for admin keys, which see every number. */
+                applied: boolean;
+                /** @description Smallest count shown (other than 0). */
+                k: number;
+                /** @description primary: counts 1..k−1 withheld; complementary: a second cell withheld where a total would reveal a withheld one. */
+                rules: ("primary" | "complementary")[];
+                /** @enum {string|null} */
+                appliedTo: "researcher" | null;
+                /** @description Number of counts withheld in this response. */
+                cells: number;
+            };
+            rows: components["schemas"]["ResearchRatingsRow"][];
+            denominators: {
+                effective: components["schemas"]["ResearchDenominator"];
+                ineffective: components["schemas"]["ResearchDenominator"];
+                unrated: components["schemas"]["ResearchDenominator"];
+            };
+        };
+        /** @description One line of the stories export. */
+        ResearchStoryRow: {
+            /** @description Keyed hash (HMAC-SHA-256) of the story id, 24 hex digits; stable across exports, not the public id. */
+            exportId: string;
+            site: string;
+            topic: string;
+            /** @description Month of submission (UTC), YYYY-MM. */
+            submittedMonth: string;
+            /** @description Month of approval (UTC), YYYY-MM. */
+            publishedMonth: string | null;
+            verdict: components["schemas"]["Verdict"];
+            /** @description Public title with redactions applied and contact details and the author's name masked. */
+            title: string;
+            /** @description Public body, de-identified like the title. */
+            body: string;
+            triageLevel: components["schemas"]["TriageLevel"];
+            triageCategories: components["schemas"]["HarmCategory"][];
+            contentWarnings: components["schemas"]["ContentWarnings"];
+        };
+        /** @description A Frictionless Data Package descriptor (https://specs.frictionlessdata.io/data-package/). */
+        ResearchDictionary: {
+            profile: string;
+            name: string;
+            schemaVersion: string;
+            resources: {
+                name: string;
+                path: string;
+                description: string;
+                mediatype: string;
+                /** @description A Frictionless Table Schema. */
+                schema: {
+                    fields: {
+                        name: string;
+                        /** @enum {string} */
+                        type: "string" | "integer" | "number" | "boolean" | "date" | "yearmonth" | "datetime" | "array" | "object";
+                        format?: string;
+                        description: string;
+                        /** @description How the value is computed. */
+                        computation?: string;
+                        constraints?: {
+                            required?: boolean;
+                            minimum?: number;
+                            maximum?: number;
+                            enum?: (string | null)[];
+                            pattern?: string;
+                        };
+                    }[];
+                    missingValues?: string[];
+                };
+            }[];
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation; `errors` lists each field problem. */
@@ -1041,6 +1263,14 @@ export interface components {
         Limit: number;
         /** @description The `nextCursor` of the previous page. */
         Cursor: string;
+        /** @description Only this site (the key must cover it). Without it, every site the key covers. */
+        ResearchSite: components["schemas"]["Slug"];
+        /** @description Only these topics (repeat for several, `?topic=a&topic=b`), matched by slug in the sites in scope. */
+        ResearchTopic: components["schemas"]["Slug"][];
+        /** @description First submission day included (UTC). Default the first submission in scope. */
+        ResearchFrom: string;
+        /** @description Last submission day included (UTC). Default today. */
+        ResearchTo: string;
     };
     requestBodies: never;
     headers: {
@@ -2070,6 +2300,113 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getResearchRatings: {
+        parameters: {
+            query?: {
+                /** @description Only this site (the key must cover it). Without it, every site the key covers. */
+                site?: components["parameters"]["ResearchSite"];
+                /** @description Only these topics (repeat for several, `?topic=a&topic=b`), matched by slug in the sites in scope. */
+                topic?: components["parameters"]["ResearchTopic"];
+                /** @description First submission day included (UTC). Default the first submission in scope. */
+                from?: components["parameters"]["ResearchFrom"];
+                /** @description Last submission day included (UTC). Default today. */
+                to?: components["parameters"]["ResearchTo"];
+                /** @description Period length of each row; `none` gives one row for the whole range. */
+                interval?: "none" | "day" | "week" | "month";
+                /** @description `json` (default) or `csv` (the rows only, with a header line). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ratings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchRatings"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportResearchStories: {
+        parameters: {
+            query?: {
+                /** @description Only this site (the key must cover it). Without it, every site the key covers. */
+                site?: components["parameters"]["ResearchSite"];
+                /** @description Only these topics (repeat for several, `?topic=a&topic=b`), matched by slug in the sites in scope. */
+                topic?: components["parameters"]["ResearchTopic"];
+                /** @description First submission day included (UTC). Default the first submission in scope. */
+                from?: components["parameters"]["ResearchFrom"];
+                /** @description Last submission day included (UTC). Default today. */
+                to?: components["parameters"]["ResearchTo"];
+                /** @description `ndjson` (one JSON object per line, the default) or `csv` (header line first). */
+                format?: "ndjson" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment (`candor-stories-<site>-<date>.<ext>`). */
+            200: {
+                headers: {
+                    /** @description attachment with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getResearchDictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchDictionary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

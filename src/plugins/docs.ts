@@ -8,5 +8,5 @@ export default fp(async (app) => {
     mode: 'static',
     specification: { document: app.contract.document as never },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } })
 }, { name: 'docs', dependencies: ['contract'] })

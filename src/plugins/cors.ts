@@ -1,0 +1,54 @@
+// CORS for the public API, per site: reads from any origin; writes (submit, report, withdraw) only
+// from the site's allowed origins. A write that names a foreign Origin is refused outright, since
+// browsers only send one when a page on that origin made it. Moderation and admin get no CORS.
+import cors, { type FastifyCorsOptions } from '@fastify/cors'
+import type { FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { errors } from '../errors.js'
+
+const exposedHeaders = ['etag', 'link', 'location', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'idempotent-replayed']
+const allowedHeaders = ['content-type', 'idempotency-key', 'x-manage-token', 'if-none-match']
+const base: FastifyCorsOptions = { exposedHeaders, allowedHeaders, methods: ['GET', 'HEAD', 'POST', 'DELETE'], maxAge: 600 }
+
+const sitePath = /^\/v1\/sites\/([a-z0-9-]+)\//
+const storyPath = /^\/v1\/stories\/([0-9a-f-]{36})(?:\/|$)/i
+
+export default fp(async (app) => {
+  // Allowed origins per site slug, re-read at most every 30 s.
+  const cache = new Map<string, { at: number, origins: string[] }>()
+  async function originsOfSite (where: { slug: string } | { storyId: string }): Promise<string[]> {
+    const key = 'slug' in where ? where.slug : `story:${where.storyId}`
+    const hit = cache.get(key)
+    if (hit && Date.now() - hit.at < 30_000) return hit.origins
+    const site = 'slug' in where
+      ? await app.db.site.findUnique({ where: { slug: where.slug }, select: { allowedOrigins: true } })
+      : (await app.db.story.findUnique({ where: { id: where.storyId }, select: { site: { select: { allowedOrigins: true } } } }))?.site
+    const origins = site?.allowedOrigins ?? []
+    cache.set(key, { at: Date.now(), origins })
+    return origins
+  }
+
+  async function allowedWriteOrigins (path: string): Promise<string[]> {
+    const site = sitePath.exec(path)?.[1]
+    if (site) return await originsOfSite({ slug: site })
+    const story = storyPath.exec(path)?.[1]
+    return story ? await originsOfSite({ storyId: story }) : []
+  }
+
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: async (req: FastifyRequest): Promise<FastifyCorsOptions> => {
+      const origin = req.headers.origin
+      const path = req.url.split('?')[0] ?? ''
+      if (!origin || !(sitePath.test(path) || storyPath.test(path))) return { ...base, origin: false }
+      const preflight = req.method === 'OPTIONS'
+      const method = preflight ? String(req.headers['access-control-request-method'] ?? 'GET').toUpperCase() : req.method
+      if (method === 'GET' || method === 'HEAD') return { ...base, origin: '*' }
+      // Pages served by this API itself (the widget demo) are same-origin, not cross-site.
+      const sameOrigin = origin === `${req.protocol}://${req.host}`
+      if (sameOrigin || (await allowedWriteOrigins(path)).includes(origin)) return { ...base, origin }
+      if (!preflight) throw errors.originNotAllowed(origin)
+      return { ...base, origin: false }
+    },
+  })
+}, { name: 'cors', dependencies: ['database'] })
