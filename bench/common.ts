@@ -154,7 +154,7 @@ export async function startCandor (databaseUrl: string): Promise<ChildServer> {
     DEMO_DATA: 'false',
     RATE_LIMIT_ENABLED: 'false',
     // The bench stands in for many visitors by sending X-Forwarded-For (see the submit scenario).
-    TRUST_PROXY_HOPS: '1',
+    TRUST_PROXY: 'loopback',
     LOG_LEVEL: 'warn',
   }, port, '/ready')
 }

@@ -94,7 +94,7 @@ export async function runSubmit (url: string, s: Settings, databaseUrl: string):
     ...base(url + paths.submit, s),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    // Each submission claims its own visitor (X-Forwarded-For; the app runs with TRUST_PROXY_HOPS=1), as real
+    // Each submission claims its own visitor (X-Forwarded-For; the app runs with TRUST_PROXY=loopback), as real
     // traffic would. NB: Fastify 5.12 ignores hop-count trust (fails closed), so today the app still sees one
     // client for all of them; see bench/README.md.
     next: () => {

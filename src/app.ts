@@ -12,15 +12,26 @@ import contractPlugin from './plugins/contract.js'
 import database from './plugins/database.js'
 import docs from './plugins/docs.js'
 import embed from './embed/plugin.js'
-import errorsPlugin from './plugins/errors.js'
+import { errors } from './errors.js'
+import errorsPlugin, { sendProblem } from './plugins/errors.js'
 import metrics from './plugins/metrics.js'
+import housekeeping from './plugins/housekeeping.js'
+import tallies from './plugins/tallies.js'
 import idempotency from './plugins/idempotency.js'
 import rateLimit from './plugins/rate-limit.js'
 import admin from './routes/admin/index.js'
 import moderation from './routes/moderation/index.js'
 import operations from './routes/operations/index.js'
+import research from './routes/research/index.js'
 import publicRoutes from './routes/public/index.js'
 import { loggerOptions } from './logger.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Start refusing new requests with 503 (before close(), during shutdown). */
+    drain: () => void
+  }
+}
 
 export interface BuildOptions {
   /** A pre-loaded contract (tests load it once). */
@@ -53,11 +64,28 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   if (!config.databaseUrl) throw new Error('buildApp needs config.databaseUrl (server.ts starts the embedded database)')
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(config),
-    // A hop count is what proxy-addr wants here; Fastify's types omit the number form.
-    trustProxy: (config.trustProxyHops > 0 ? config.trustProxyHops : false) as boolean,
+    // Named proxies only: a hop count is silently ignored by Fastify 5, and `true` would let any
+    // client choose its own address (and so dodge rate limits).
+    trustProxy: config.trustProxy ?? false,
     bodyLimit: config.bodyLimitBytes,
     schemaController: contractValidators(),
-    return503OnClosing: true,
+    // Shutdown answers come from the draining hook below, as problem+json.
+    return503OnClosing: false,
+    // Errors the router raises before any hook runs still leave as problem+json.
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? errors.uriTooLong()
+        : errors.malformedUrl())
+    },
+  })
+  // Graceful shutdown, step one: while draining, every new request gets a 503 problem with
+  // `Connection: close`, so clients move to another instance instead of meeting a reset.
+  let draining = false
+  app.decorate('drain', () => { draining = true })
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!draining) return
+    reply.header('connection', 'close').header('retry-after', '1')
+    throw errors.shuttingDown()
   })
   // Only JSON bodies are accepted; anything else is 415 rather than a confusing validation error.
   app.removeContentTypeParser(['text/plain'])
@@ -72,6 +100,8 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(clientIdentity, { secret: config.ipHashSecret })
   await app.register(rateLimit, { config })
   await app.register(idempotency)
+  await app.register(housekeeping)
+  await app.register(tallies)
   await app.register(webhooks, { config, ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}) })
   await app.register(docs)
   await app.register(embed)
@@ -80,5 +110,6 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(publicRoutes)
   await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
   await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })
+  await app.register(research, { databaseUrl: config.databaseUrl })
   return app
 }

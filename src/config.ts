@@ -18,13 +18,16 @@ export const configSchema = z.object({
   BOOTSTRAP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Trust X-Forwarded-* from this many proxies in front (0 = none). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Proxies whose X-Forwarded-For to trust: comma-separated addresses or CIDRs, or `loopback`, `uniquelocal`. */
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be addresses, CIDRs or proxy-addr names, comma-separated').optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_ENABLED: bool.default(true),
   /** Key for hashing client IPs (rate limits, duplicate reports); IPs themselves are never stored. */
   IP_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** On SIGTERM, how long to keep answering 503 (Connection: close) before closing the listener. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8000).default(1000),
   CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   /** Let webhooks reach loopback, private and link-local addresses, and plain http (tests, labs). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
@@ -44,11 +47,12 @@ export interface Config {
   migrateOnStart: boolean
   bootstrapAdminKey: string | undefined
   redisUrl: string | undefined
-  trustProxyHops: number
+  trustProxy: string | undefined
   bodyLimitBytes: number
   rateLimit: { enabled: boolean, readsPerMinute: number, writesPerMinute: number }
   /** Undefined means a random key per process: fine for one instance, set it when running several. */
   ipHashSecret: string | undefined
+  shutdownDrainMs: number
   claimLeaseSeconds: number
   webhooks: { allowPrivate: boolean, pollMs: number, maxAttempts: number }
 }
@@ -76,7 +80,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     migrateOnStart: e.MIGRATE_ON_START,
     bootstrapAdminKey: e.BOOTSTRAP_ADMIN_KEY,
     redisUrl: e.REDIS_URL,
-    trustProxyHops: e.TRUST_PROXY_HOPS,
+    trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimit: {
       enabled: e.RATE_LIMIT_ENABLED,
@@ -84,6 +88,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
     },
     ipHashSecret: e.IP_HASH_SECRET,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,
     webhooks: { allowPrivate: e.WEBHOOK_ALLOW_PRIVATE, pollMs: e.WEBHOOK_POLL_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
   }

@@ -25,6 +25,10 @@ export const problemType = (code: string): string => `urn:candor:problem:${code}
 export const errors = {
   validation: (errors: FieldProblem[]) =>
     new DomainError('validation_failed', 400, 'Invalid request', 'The request does not match the contract; see errors.', errors),
+  malformedUrl: () =>
+    new DomainError('malformed_url', 400, 'Bad request', 'The URL is not valid (check its percent-encoding).'),
+  uriTooLong: () =>
+    new DomainError('uri_too_long', 414, 'URI too long', 'A path segment is longer than any this API uses.'),
   invalidCursor: () =>
     new DomainError('invalid_cursor', 400, 'Invalid cursor', 'The cursor is not one this API returned; start from the first page.'),
   malformedBody: (detail: string) =>
@@ -85,6 +89,8 @@ export const errors = {
     new DomainError('idempotency_in_progress', 409, 'Conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.'),
   idempotencyMismatch: () =>
     new DomainError('idempotency_key_reused', 422, 'Unprocessable content', 'This Idempotency-Key was used with a different request; use a new key.'),
+  shuttingDown: () =>
+    new DomainError('shutting_down', 503, 'Service unavailable', 'This instance is shutting down; retry and you will reach another.'),
   notReady: (detail: string) =>
     new DomainError('not_ready', 503, 'Service unavailable', detail),
   internal: () =>

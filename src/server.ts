@@ -11,6 +11,9 @@ async function main (): Promise<void> {
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
+    // Refuse new work politely first (load balancers notice), then stop listening and finish what is in flight.
+    app.drain()
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs))
     await app.close()
     await database.stop()
   })

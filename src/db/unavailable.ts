@@ -14,5 +14,7 @@ export function isDatabaseUnavailable (error: unknown): boolean {
   if (cause?.kind && adapterKinds.has(cause.kind)) return true
   if (cause?.originalCode && sqlStates.has(cause.originalCode)) return true
   if (e.code === 'P2010' && /can't reach database|connection (terminated|closed|refused)|timeout/i.test(e.message ?? '')) return true
+  // pg-pool, when every connection is busy for longer than the connect timeout: overloaded, retry.
+  if (/timeout exceeded when trying to connect/i.test(e.message ?? '')) return true
   return e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause)
 }

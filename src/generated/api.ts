@@ -680,6 +680,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description A Webhook plus its signing secret. */
+        CreatedWebhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Signing secret (whsec_…). Shown once. */
+            secret: string;
+        };
         WebhookDelivery: {
             /**
              * Format: uuid
@@ -964,7 +975,20 @@ export interface components {
             /** @description Required (at least one) for moderator and researcher keys; must be empty for admin keys. */
             sites?: components["schemas"]["Slug"][];
         };
-        CreatedApiKey: components["schemas"]["ApiKey"] & {
+        /** @description An ApiKey plus the key itself. */
+        CreatedApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            sites: components["schemas"]["Slug"][];
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
             /** @description The key itself. Shown once. */
             key: string;
         };
@@ -1521,6 +1545,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2226,10 +2251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Webhook"] & {
-                        /** @description Signing secret (whsec_…). Shown once. */
-                        secret: string;
-                    };
+                    "application/json": components["schemas"]["CreatedWebhook"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -56,22 +56,26 @@ export async function moderationQueue (db: Db, principal: Principal, q: QueueQue
   if (q.level) conditions.push(Prisma.sql`s.triage_level = ${q.level}::"TriageLevel"`)
   if (q.overdue !== undefined) conditions.push(q.overdue ? Prisma.sql`${dueAt} < ${now}` : Prisma.sql`${dueAt} >= ${now}`)
   if (q.cursor !== undefined) conditions.push(keysetCondition(q.cursor))
+  // The inner query reads stories only (in the order of stories_needs_decision_idx, whose predicate
+  // needsDecision repeats) and stops at the page size; names and report counts join the page after.
   const rows = await db.$queryRaw<QueueRow[]>`
-    SELECT page.*, k.name AS claim_name,
+    SELECT page.*, si.slug AS site, t.slug AS topic, k.name AS claim_name,
            (SELECT jsonb_object_agg(reason, n) FROM (
               SELECT r.reason::text AS reason, count(*)::int AS n FROM reports r WHERE r.story_id = page.id GROUP BY r.reason) c) AS reports
     FROM (
-      SELECT s.id, si.slug AS site, t.slug AS topic, s.title, left(s.body, 200) AS excerpt, s.verdict,
+      SELECT s.id, s.site_id, s.topic_id, s.title, left(s.body, 200) AS excerpt, s.verdict,
              s.status, s.triage_level, s.triage_categories, s.harm_reports, s.created_at,
              ${queuedAt} AS queued_at, ${dueAt} AS due_at,
              s.flagged_at IS NOT NULL AS flagged, s.escalated_at IS NOT NULL AS escalated,
              CASE WHEN s.claim_expires_at > ${now} THEN s.claim_key_id END AS claim_key_id,
              CASE WHEN s.claim_expires_at > ${now} THEN s.claim_expires_at END AS claim_expires_at
-      FROM stories s JOIN sites si ON si.id = s.site_id JOIN topics t ON t.id = s.topic_id
+      FROM stories s JOIN sites si ON si.id = s.site_id
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY s.triage_level, s.harm_reports DESC, s.created_at, s.id
       LIMIT ${q.limit + 1}
-    ) page LEFT JOIN api_keys k ON k.id = page.claim_key_id
+    ) page
+    JOIN sites si ON si.id = page.site_id JOIN topics t ON t.id = page.topic_id
+    LEFT JOIN api_keys k ON k.id = page.claim_key_id
     ORDER BY page.triage_level, page.harm_reports DESC, page.created_at, page.id`
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)

@@ -65,13 +65,9 @@ export default fp(async (app) => {
     })
     return payload
   })
-
-  // Expired keys are reclaimed on reuse above; this keeps the table small.
-  const sweep = setInterval(() => {
-    app.db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - ttlMs) } } }).catch((err: unknown) => {
-      app.log.warn({ err }, 'idempotency sweep failed')
-    })
-  }, 600_000)
-  sweep.unref()
-  app.addHook('onClose', async () => { clearInterval(sweep) })
 }, { name: 'idempotency', dependencies: ['database', 'client-identity'] })
+
+/** Expired keys are reclaimed on reuse; this keeps the table small (see plugins/housekeeping.ts). */
+export async function forgetExpiredKeys (db: import('../db/client.js').Db): Promise<number> {
+  return (await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - ttlMs) } } })).count
+}

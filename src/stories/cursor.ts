@@ -21,7 +21,9 @@ export function decodeCursor (cursor: string): Position {
     if (Array.isArray(parsed) && parsed.length === 3) {
       const [at, id, rank] = parsed as unknown[]
       const date = typeof at === 'string' ? new Date(at) : new Date(Number.NaN)
-      if (!Number.isNaN(date.getTime()) && typeof id === 'string' && uuid.test(id) && (rank === null || typeof rank === 'string')) {
+      // PostgreSQL timestamps end where JavaScript's do not: keep to years 1–9999.
+      const year = date.getUTCFullYear()
+      if (year >= 1 && year <= 9999 && typeof id === 'string' && uuid.test(id) && (rank === null || typeof rank === 'string')) {
         return rank === null ? { at: date, id } : { at: date, id, rank }
       }
     }

@@ -2,7 +2,7 @@
 // kept for 24 hours. Written by hand because it is 40 lines and needs no index structure: a client
 // has at most a handful of recent submissions (they are rate limited), compared one by one.
 import { createHash } from 'node:crypto'
-import type { Tx } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 
 const slots = 32
 const threshold = 0.8
@@ -38,14 +38,21 @@ export function similarity (a: readonly number[], b: readonly number[]): number 
 
 /** True when this client sent a near-identical text in the last 24 hours. */
 export async function isNearDuplicate (tx: Tx, clientHash: string, sig: readonly number[]): Promise<boolean> {
+  // The client's latest few are enough: a flood of variations is what the rate limit is for.
   const recent = await tx.submissionFingerprint.findMany({
     where: { clientHash, createdAt: { gt: new Date(Date.now() - windowMs) } },
     select: { signature: true },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
   })
   return recent.some((r) => similarity(r.signature, sig) >= threshold)
 }
 
 export async function rememberSubmission (tx: Tx, clientHash: string, sig: number[]): Promise<void> {
   await tx.submissionFingerprint.create({ data: { clientHash, signature: sig } })
-  await tx.submissionFingerprint.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - windowMs) } } })
+}
+
+/** Drops fingerprints older than the window (run periodically, not on the request path). */
+export async function forgetOldSubmissions (db: Db): Promise<number> {
+  return (await db.submissionFingerprint.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - windowMs) } } })).count
 }

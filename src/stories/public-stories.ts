@@ -1,6 +1,7 @@
 // What the public may read: approved stories only, contact details masked, newest first by keyset.
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
+import { Prisma } from '../generated/prisma/client.js'
 import type { Verdict } from '../generated/prisma/enums.js'
 import { publicText } from '../privacy/public-text.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
@@ -36,19 +37,21 @@ export interface ListOptions {
   verdict?: Verdict | undefined
 }
 
+/**
+ * Keyset paging as a row comparison, written to match the partial index stories_approved_list_idx:
+ * a deep page costs what the first one does (Prisma's OR form of the cursor cannot narrow the scan).
+ */
 export async function listPublicStories (db: Db, topicId: string, opts: ListOptions) {
   const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor)
-  const rows = await db.story.findMany({
-    where: {
-      topicId,
-      status: 'approved',
-      ...(opts.verdict ? { verdict: opts.verdict } : {}),
-      ...(after ? { OR: [{ publishedAt: { lt: after.at } }, { publishedAt: after.at, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: opts.limit + 1,
-    select: publicFields,
-  })
+  const rows = await db.$queryRaw<PublicRow[]>`
+    SELECT id, title, body, author_name AS "authorName", verdict, content_warnings AS "contentWarnings",
+           redactions, published_at AS "publishedAt"
+    FROM stories
+    WHERE topic_id = ${topicId}::uuid AND status = 'approved'
+      ${opts.verdict ? Prisma.sql`AND verdict = ${opts.verdict}::"Verdict"` : Prisma.empty}
+      ${after ? Prisma.sql`AND (published_at, id) < (${after.at}, ${after.id}::uuid)` : Prisma.empty}
+    ORDER BY published_at DESC, id DESC
+    LIMIT ${opts.limit + 1}`
   const page = rows.slice(0, opts.limit)
   const last = page.at(-1)
   const nextCursor = rows.length > opts.limit && last?.publishedAt ? encodeCursor({ at: last.publishedAt, id: last.id }) : null

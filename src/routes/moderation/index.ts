@@ -57,6 +57,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     handler: async (request, reply) => {
       const story = await decide(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
       app.metrics.decisions.inc({ action: request.body.action })
+      app.tallies.invalidate()
       app.webhooks.kick()
       reply.header('etag', etagFor(story))
       return toModerationStory(story)

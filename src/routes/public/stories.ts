@@ -1,7 +1,6 @@
 // Public story routes: list approved, read one, submit, withdraw.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { findTopic } from '../../sites/sites.js'
 import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
 import { automationSign, decoyReceipt } from '../../stories/spam.js'
 import { submitStory } from '../../stories/submit.js'
@@ -14,7 +13,7 @@ const stories: FastifyPluginAsync = async (app) => {
     ...app.contract.route('listStories'),
     handler: async (request, reply) => {
       const { site, topic: topicSlug } = request.params
-      const topic = await findTopic(app.db, site, topicSlug)
+      const topic = await app.topics.find(site, topicSlug)
       const { limit = 20, cursor, verdict } = request.query
       const page = await listPublicStories(app.db, topic.id, { limit, cursor, verdict })
       if (page.nextCursor) {
@@ -30,7 +29,7 @@ const stories: FastifyPluginAsync = async (app) => {
     config: { rateLimit: limits.write, idempotent: true },
     preHandler: limits.siteWrite,
     handler: async (request, reply) => {
-      const topic = await findTopic(app.db, request.params.site, request.params.topic)
+      const topic = await app.topics.find(request.params.site, request.params.topic)
       const spam = automationSign(request.body)
       if (spam) {
         app.metrics.spam.inc({ reason: spam })
@@ -71,6 +70,7 @@ const stories: FastifyPluginAsync = async (app) => {
     config: { rateLimit: limits.write },
     handler: async (request, reply) => {
       await withdrawStory(app.db, request.params.id, request.headers['x-manage-token'])
+      app.tallies.invalidate()
       return reply.code(204).send()
     },
   })

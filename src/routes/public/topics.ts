@@ -1,7 +1,7 @@
 // Public topic reads.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { findTopic, listTopics, toTopicView } from '../../sites/sites.js'
+import { listTopics, toTopicView } from '../../sites/sites.js'
 
 const topics: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'listTopics'>>({
@@ -11,7 +11,7 @@ const topics: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'getTopic'>>({
     ...app.contract.route('getTopic'),
-    handler: async (request) => toTopicView(await findTopic(app.db, request.params.site, request.params.topic)),
+    handler: async (request) => toTopicView(await app.topics.find(request.params.site, request.params.topic)),
   })
 }
 

@@ -24,6 +24,7 @@ function stringOf (s: Schema, pools: Pools): fc.Arbitrary<string> {
     case 'uuid': return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pools.uuids) }, fc.uuid())
     case 'email': return fc.emailAddress().filter(fits)
     case 'uri': return fc.constantFrom(...pools.urls)
+    case 'date': return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
     case 'date-time': return fc.date({ min: new Date('2000-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString())
   }
   if (s.pattern === slugPattern) return fc.oneof(fc.constantFrom(...pools.sites), fc.stringMatching(new RegExp(slugPattern), { size: 'small' }).filter(fits))
@@ -97,7 +98,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   ) },
   { weight: 2, arbitrary: fc.constantFrom(
     '2024-02-30T00:00:00Z', '2024-13-01T00:00:00Z', '0000-00-00', '-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z',
-    '1970-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', 'yesterday', '1e100',
+    '1970-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', 'yesterday', '1e100', '2024-02-30', '0000-01-01', '-0001-01-01', '275760-09-13', '1900-01-01', '2024-1-1',
   ) },
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(hundredKb), '😀'.repeat(hundredKb / 4), `${'\u202E'.repeat(1000)}${'a'.repeat(hundredKb)}`) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },

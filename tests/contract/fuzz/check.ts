@@ -17,16 +17,22 @@ export class ContractJudge {
   private readonly compiled = new WeakMap<object, ValidateFunction>()
   private readonly problem: ValidateFunction
   private readonly declared = new Map<string, Set<string>>()
+  /** operationId → status → the media types the contract lists for it. */
+  private readonly mediaTypes = new Map<string, Record<string, string[]>>()
 
   constructor (contract: Contract) {
     addFormats(this.ajv)
-    const doc = contract.document as { paths: Record<string, Record<string, { operationId?: string, responses?: Record<string, unknown> }>> }
+    const doc = contract.document as { paths: Record<string, Record<string, { operationId?: string, responses?: Record<string, { content?: Record<string, unknown> }> }>> }
     // The dereferenced Problem schema, as every 400 in the contract uses it.
     const problem = contract.routes.get('listTopics')?.schema.response['400']
     if (!problem) throw new Error('the contract has no Problem schema on listTopics 400')
     this.problem = this.ajv.compile(problem)
     for (const item of Object.values(doc.paths)) {
-      for (const op of Object.values(item)) if (op.operationId) this.declared.set(op.operationId, new Set(Object.keys(op.responses ?? {})))
+      for (const op of Object.values(item)) {
+        if (!op.operationId) continue
+        this.declared.set(op.operationId, new Set(Object.keys(op.responses ?? {})))
+        this.mediaTypes.set(op.operationId, Object.fromEntries(Object.entries(op.responses ?? {}).map(([status, r]) => [status, Object.keys(r.content ?? {})])))
+      }
     }
   }
 
@@ -50,11 +56,18 @@ export class ContractJudge {
     const type = String(res.headers['content-type'] ?? '')
     if (status >= 500) return [`server error ${status}`]
     if (status === 204 || status === 304) return res.body === '' ? [] : [`${status} with a body`]
+    const mediaType = type.split(';')[0]!.trim()
+    const declaredTypes = this.mediaTypes.get(route.operationId)?.[String(status)] ?? []
+    if (status < 400 && mediaType !== 'application/json') {
+      // CSV, NDJSON, Prometheus text: the media type must be one the contract lists for this status.
+      if (!declaredTypes.includes(mediaType)) return [`${status} content-type ${type} is not one the contract lists (${declaredTypes.join(', ')})`]
+      if (mediaType === 'application/x-ndjson' && !res.body.split('\n').filter(Boolean).every((line) => { try { JSON.parse(line); return true } catch { return false } })) return [`${status} NDJSON has a line that is not JSON`]
+      return []
+    }
     let json: unknown
     try {
       json = JSON.parse(res.body)
     } catch {
-      if (route.operationId === 'getMetrics' && status === 200 && type.startsWith('text/plain')) return []
       return [`${status} body is not JSON (${type}): ${res.body.slice(0, 120)}`]
     }
     if (status >= 400) {

@@ -64,3 +64,16 @@ t.test('the counters stay equal to a recount after a concurrent mix of submissio
   t.same({ effective: shown.effective, ineffective: shown.ineffective, unrated: shown.unrated }, recount)
   t.ok(shown.total > 0)
 })
+
+t.test('another instance shows a decision within a second', async (t) => {
+  const { app, db, config } = await buildTestApp(t)
+  const other = await buildTestApp(t, { DATABASE_URL: config.databaseUrl! })
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const ratingsUrl = storiesUrl.replace(/stories$/, 'ratings')
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  t.equal((await other.app.inject({ url: ratingsUrl })).json().total, 0, 'the other instance has cached the empty tally')
+  await decideOn(app, moderator, (await submit(app, storiesUrl)).id, { action: 'approve' })
+  t.equal((await app.inject({ url: ratingsUrl })).json().total, 1, 'the deciding instance shows it at once')
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  t.equal((await other.app.inject({ url: ratingsUrl })).json().total, 1, 'the other within a second')
+})
