@@ -23,7 +23,7 @@ export interface Scope {
   k: number
 }
 
-const dayAfter = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+export const dayAfter = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 
 export async function resolveScope (db: Db, principal: Principal, filter: ResearchFilter): Promise<Scope> {
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) throw researchErrors.rangeReversed()

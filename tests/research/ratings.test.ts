@@ -133,3 +133,25 @@ t.test('the dictionary describes every column of both resources', async (t) => {
   }
   t.same(dict.resources[1].schema.fields.find((f: { name: string }) => f.name === 'triageLevel').constraints.enum, ['critical', 'high', 'normal'])
 })
+
+t.test('the daily counters equal a recount from the stories table after every kind of change', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  const ids = []
+  for (let i = 0; i < 12; i++) {
+    ids.push(await submit(app, storiesUrl, i % 3 === 0 ? { title: 'Flashbacks', body: `I had flashbacks after session ${i} and shook for hours.` } : { verdict: i % 2 ? 'ineffective' : null }))
+  }
+  for (const [i, { id, manageToken }] of ids.entries()) {
+    if (i % 2 === 0) await decideOn(app, moderator, id, { action: 'approve' })
+    if (i % 4 === 0) await app.inject({ method: 'POST', url: `/v1/stories/${id}/reports`, payload: { reason: 'harm' } })
+    if (i % 5 === 0) await app.inject({ method: 'DELETE', url: `/v1/stories/${id}`, headers: { 'x-manage-token': manageToken } })
+  }
+  const recount = await db.$queryRaw<Array<{ key: string, n: number }>>`
+    SELECT concat_ws('|', status, COALESCE(verdict::text, 'unrated'), triage_level, research_categories(triage_categories)) AS key, count(*)::int AS n
+    FROM stories GROUP BY 1 ORDER BY 1`
+  const counters = await db.$queryRaw<Array<{ key: string, n: number }>>`
+    SELECT concat_ws('|', status, verdict, triage_level, categories) AS key, sum(count)::int AS n
+    FROM research_daily_counts GROUP BY 1 HAVING sum(count) > 0 ORDER BY 1`
+  t.same(counters, recount)
+})

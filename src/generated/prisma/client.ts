@@ -97,3 +97,9 @@ export type SubmissionFingerprint = Prisma.SubmissionFingerprintModel
  * the public tally is read in O(1). `verdict` is effective, ineffective or unrated.
  */
 export type TopicCount = Prisma.TopicCountModel
+/**
+ * Model ResearchDailyCount
+ * Stories per topic, submission day (UTC), status, verdict and triage, kept by a trigger like
+ * topic_counts, so research ratings over years read thousands of rows instead of a million.
+ */
+export type ResearchDailyCount = Prisma.ResearchDailyCountModel

@@ -407,7 +407,8 @@ export const ModelName = {
   WebhookDelivery: 'WebhookDelivery',
   IdempotencyKey: 'IdempotencyKey',
   SubmissionFingerprint: 'SubmissionFingerprint',
-  TopicCount: 'TopicCount'
+  TopicCount: 'TopicCount',
+  ResearchDailyCount: 'ResearchDailyCount'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -423,7 +424,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount"
+    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1241,6 +1242,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ResearchDailyCount: {
+      payload: Prisma.$ResearchDailyCountPayload<ExtArgs>
+      fields: Prisma.ResearchDailyCountFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ResearchDailyCountFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ResearchDailyCountFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>
+        }
+        findFirst: {
+          args: Prisma.ResearchDailyCountFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ResearchDailyCountFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>
+        }
+        findMany: {
+          args: Prisma.ResearchDailyCountFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>[]
+        }
+        create: {
+          args: Prisma.ResearchDailyCountCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>
+        }
+        createMany: {
+          args: Prisma.ResearchDailyCountCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ResearchDailyCountCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>[]
+        }
+        delete: {
+          args: Prisma.ResearchDailyCountDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>
+        }
+        update: {
+          args: Prisma.ResearchDailyCountUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>
+        }
+        deleteMany: {
+          args: Prisma.ResearchDailyCountDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ResearchDailyCountUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ResearchDailyCountUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>[]
+        }
+        upsert: {
+          args: Prisma.ResearchDailyCountUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchDailyCountPayload>
+        }
+        aggregate: {
+          args: Prisma.ResearchDailyCountAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateResearchDailyCount>
+        }
+        groupBy: {
+          args: Prisma.ResearchDailyCountGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ResearchDailyCountGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ResearchDailyCountCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ResearchDailyCountCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1441,6 +1516,19 @@ export const TopicCountScalarFieldEnum = {
 } as const
 
 export type TopicCountScalarFieldEnum = (typeof TopicCountScalarFieldEnum)[keyof typeof TopicCountScalarFieldEnum]
+
+
+export const ResearchDailyCountScalarFieldEnum = {
+  topicId: 'topicId',
+  day: 'day',
+  status: 'status',
+  verdict: 'verdict',
+  triageLevel: 'triageLevel',
+  categories: 'categories',
+  count: 'count'
+} as const
+
+export type ResearchDailyCountScalarFieldEnum = (typeof ResearchDailyCountScalarFieldEnum)[keyof typeof ResearchDailyCountScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1833,6 +1921,7 @@ export type GlobalOmitConfig = {
   idempotencyKey?: Prisma.IdempotencyKeyOmit
   submissionFingerprint?: Prisma.SubmissionFingerprintOmit
   topicCount?: Prisma.TopicCountOmit
+  researchDailyCount?: Prisma.ResearchDailyCountOmit
 }
 
 /* Types for Logging */

@@ -61,7 +61,8 @@ export const ModelName = {
   WebhookDelivery: 'WebhookDelivery',
   IdempotencyKey: 'IdempotencyKey',
   SubmissionFingerprint: 'SubmissionFingerprint',
-  TopicCount: 'TopicCount'
+  TopicCount: 'TopicCount',
+  ResearchDailyCount: 'ResearchDailyCount'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -241,6 +242,19 @@ export const TopicCountScalarFieldEnum = {
 } as const
 
 export type TopicCountScalarFieldEnum = (typeof TopicCountScalarFieldEnum)[keyof typeof TopicCountScalarFieldEnum]
+
+
+export const ResearchDailyCountScalarFieldEnum = {
+  topicId: 'topicId',
+  day: 'day',
+  status: 'status',
+  verdict: 'verdict',
+  triageLevel: 'triageLevel',
+  categories: 'categories',
+  count: 'count'
+} as const
+
+export type ResearchDailyCountScalarFieldEnum = (typeof ResearchDailyCountScalarFieldEnum)[keyof typeof ResearchDailyCountScalarFieldEnum]
 
 
 export const SortOrder = {

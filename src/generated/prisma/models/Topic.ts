@@ -201,6 +201,7 @@ export type TopicWhereInput = {
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   stories?: Prisma.StoryListRelationFilter
   counts?: Prisma.TopicCountListRelationFilter
+  daily?: Prisma.ResearchDailyCountListRelationFilter
 }
 
 export type TopicOrderByWithRelationInput = {
@@ -214,6 +215,7 @@ export type TopicOrderByWithRelationInput = {
   site?: Prisma.SiteOrderByWithRelationInput
   stories?: Prisma.StoryOrderByRelationAggregateInput
   counts?: Prisma.TopicCountOrderByRelationAggregateInput
+  daily?: Prisma.ResearchDailyCountOrderByRelationAggregateInput
 }
 
 export type TopicWhereUniqueInput = Prisma.AtLeast<{
@@ -231,6 +233,7 @@ export type TopicWhereUniqueInput = Prisma.AtLeast<{
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   stories?: Prisma.StoryListRelationFilter
   counts?: Prisma.TopicCountListRelationFilter
+  daily?: Prisma.ResearchDailyCountListRelationFilter
 }, "id" | "siteId_slug">
 
 export type TopicOrderByWithAggregationInput = {
@@ -269,6 +272,7 @@ export type TopicCreateInput = {
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateInput = {
@@ -281,6 +285,7 @@ export type TopicUncheckedCreateInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUpdateInput = {
@@ -293,6 +298,7 @@ export type TopicUpdateInput = {
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateInput = {
@@ -305,6 +311,7 @@ export type TopicUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateManyInput = {
@@ -456,6 +463,20 @@ export type TopicUpdateOneRequiredWithoutCountsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.TopicUpdateToOneWithWhereWithoutCountsInput, Prisma.TopicUpdateWithoutCountsInput>, Prisma.TopicUncheckedUpdateWithoutCountsInput>
 }
 
+export type TopicCreateNestedOneWithoutDailyInput = {
+  create?: Prisma.XOR<Prisma.TopicCreateWithoutDailyInput, Prisma.TopicUncheckedCreateWithoutDailyInput>
+  connectOrCreate?: Prisma.TopicCreateOrConnectWithoutDailyInput
+  connect?: Prisma.TopicWhereUniqueInput
+}
+
+export type TopicUpdateOneRequiredWithoutDailyNestedInput = {
+  create?: Prisma.XOR<Prisma.TopicCreateWithoutDailyInput, Prisma.TopicUncheckedCreateWithoutDailyInput>
+  connectOrCreate?: Prisma.TopicCreateOrConnectWithoutDailyInput
+  upsert?: Prisma.TopicUpsertWithoutDailyInput
+  connect?: Prisma.TopicWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TopicUpdateToOneWithWhereWithoutDailyInput, Prisma.TopicUpdateWithoutDailyInput>, Prisma.TopicUncheckedUpdateWithoutDailyInput>
+}
+
 export type TopicCreateWithoutSiteInput = {
   id?: string
   slug: string
@@ -465,6 +486,7 @@ export type TopicCreateWithoutSiteInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutSiteInput = {
@@ -476,6 +498,7 @@ export type TopicUncheckedCreateWithoutSiteInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutSiteInput = {
@@ -526,6 +549,7 @@ export type TopicCreateWithoutStoriesInput = {
   updatedAt?: Date | string
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutStoriesInput = {
@@ -537,6 +561,7 @@ export type TopicUncheckedCreateWithoutStoriesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutStoriesInput = {
@@ -564,6 +589,7 @@ export type TopicUpdateWithoutStoriesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutStoriesInput = {
@@ -575,6 +601,7 @@ export type TopicUncheckedUpdateWithoutStoriesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateWithoutCountsInput = {
@@ -586,6 +613,7 @@ export type TopicCreateWithoutCountsInput = {
   updatedAt?: Date | string
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutCountsInput = {
@@ -597,6 +625,7 @@ export type TopicUncheckedCreateWithoutCountsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutCountsInput = {
@@ -624,6 +653,7 @@ export type TopicUpdateWithoutCountsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutCountsInput = {
@@ -635,6 +665,71 @@ export type TopicUncheckedUpdateWithoutCountsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
+}
+
+export type TopicCreateWithoutDailyInput = {
+  id?: string
+  slug: string
+  title: string
+  question: string
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  site: Prisma.SiteCreateNestedOneWithoutTopicsInput
+  stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
+}
+
+export type TopicUncheckedCreateWithoutDailyInput = {
+  id?: string
+  siteId: string
+  slug: string
+  title: string
+  question: string
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
+}
+
+export type TopicCreateOrConnectWithoutDailyInput = {
+  where: Prisma.TopicWhereUniqueInput
+  create: Prisma.XOR<Prisma.TopicCreateWithoutDailyInput, Prisma.TopicUncheckedCreateWithoutDailyInput>
+}
+
+export type TopicUpsertWithoutDailyInput = {
+  update: Prisma.XOR<Prisma.TopicUpdateWithoutDailyInput, Prisma.TopicUncheckedUpdateWithoutDailyInput>
+  create: Prisma.XOR<Prisma.TopicCreateWithoutDailyInput, Prisma.TopicUncheckedCreateWithoutDailyInput>
+  where?: Prisma.TopicWhereInput
+}
+
+export type TopicUpdateToOneWithWhereWithoutDailyInput = {
+  where?: Prisma.TopicWhereInput
+  data: Prisma.XOR<Prisma.TopicUpdateWithoutDailyInput, Prisma.TopicUncheckedUpdateWithoutDailyInput>
+}
+
+export type TopicUpdateWithoutDailyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  question?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
+  stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
+}
+
+export type TopicUncheckedUpdateWithoutDailyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  question?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateManySiteInput = {
@@ -655,6 +750,7 @@ export type TopicUpdateWithoutSiteInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutSiteInput = {
@@ -666,6 +762,7 @@ export type TopicUncheckedUpdateWithoutSiteInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateManyWithoutSiteInput = {
@@ -685,11 +782,13 @@ export type TopicUncheckedUpdateManyWithoutSiteInput = {
 export type TopicCountOutputType = {
   stories: number
   counts: number
+  daily: number
 }
 
 export type TopicCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   stories?: boolean | TopicCountOutputTypeCountStoriesArgs
   counts?: boolean | TopicCountOutputTypeCountCountsArgs
+  daily?: boolean | TopicCountOutputTypeCountDailyArgs
 }
 
 /**
@@ -716,6 +815,13 @@ export type TopicCountOutputTypeCountCountsArgs<ExtArgs extends runtime.Types.Ex
   where?: Prisma.TopicCountWhereInput
 }
 
+/**
+ * TopicCountOutputType without action
+ */
+export type TopicCountOutputTypeCountDailyArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ResearchDailyCountWhereInput
+}
+
 
 export type TopicSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -728,6 +834,7 @@ export type TopicSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   stories?: boolean | Prisma.Topic$storiesArgs<ExtArgs>
   counts?: boolean | Prisma.Topic$countsArgs<ExtArgs>
+  daily?: boolean | Prisma.Topic$dailyArgs<ExtArgs>
   _count?: boolean | Prisma.TopicCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["topic"]>
 
@@ -768,6 +875,7 @@ export type TopicInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   stories?: boolean | Prisma.Topic$storiesArgs<ExtArgs>
   counts?: boolean | Prisma.Topic$countsArgs<ExtArgs>
+  daily?: boolean | Prisma.Topic$dailyArgs<ExtArgs>
   _count?: boolean | Prisma.TopicCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type TopicIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -783,6 +891,7 @@ export type $TopicPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     site: Prisma.$SitePayload<ExtArgs>
     stories: Prisma.$StoryPayload<ExtArgs>[]
     counts: Prisma.$TopicCountPayload<ExtArgs>[]
+    daily: Prisma.$ResearchDailyCountPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1189,6 +1298,7 @@ export interface Prisma__TopicClient<T, Null = never, ExtArgs extends runtime.Ty
   site<T extends Prisma.SiteDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.SiteDefaultArgs<ExtArgs>>): Prisma.Prisma__SiteClient<runtime.Types.Result.GetResult<Prisma.$SitePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   stories<T extends Prisma.Topic$storiesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$storiesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   counts<T extends Prisma.Topic$countsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$countsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TopicCountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  daily<T extends Prisma.Topic$dailyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$dailyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ResearchDailyCountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1671,6 +1781,30 @@ export type Topic$countsArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.TopicCountScalarFieldEnum | Prisma.TopicCountScalarFieldEnum[]
+}
+
+/**
+ * Topic.daily
+ */
+export type Topic$dailyArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ResearchDailyCount
+   */
+  select?: Prisma.ResearchDailyCountSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ResearchDailyCount
+   */
+  omit?: Prisma.ResearchDailyCountOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ResearchDailyCountInclude<ExtArgs> | null
+  where?: Prisma.ResearchDailyCountWhereInput
+  orderBy?: Prisma.ResearchDailyCountOrderByWithRelationInput | Prisma.ResearchDailyCountOrderByWithRelationInput[]
+  cursor?: Prisma.ResearchDailyCountWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ResearchDailyCountScalarFieldEnum | Prisma.ResearchDailyCountScalarFieldEnum[]
 }
 
 /**
