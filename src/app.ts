@@ -14,6 +14,7 @@ import docs from './plugins/docs.js'
 import embed from './embed/plugin.js'
 import { errors } from './errors.js'
 import errorsPlugin, { sendProblem } from './plugins/errors.js'
+import { installJsonBodyParser } from './plugins/json-body.js'
 import metrics from './plugins/metrics.js'
 import housekeeping from './plugins/housekeeping.js'
 import tallies from './plugins/tallies.js'
@@ -89,6 +90,7 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   })
   // Only JSON bodies are accepted; anything else is 415 rather than a confusing validation error.
   app.removeContentTypeParser(['text/plain'])
+  installJsonBodyParser(app)
 
   await app.register(contractPlugin, { contract: opts.contract ?? await loadContract() })
   await app.register(errorsPlugin)

@@ -1,9 +1,8 @@
-// Text as stored: Unicode NFC, control characters removed (line breaks and tabs kept), trimmed.
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2028\u2029\uFEFF]/g
+// Story text as stored: the body parser already normalised it (see plugins/json-body.ts); trimmed here.
+import { cleanString } from '../plugins/json-body.js'
 
 export function cleanText (text: string): string {
-  return text.normalize('NFC').replace(controls, '').trim()
+  return cleanString(text).trim()
 }
 
 export function cleanOptional (text: string | undefined): string | null {

@@ -8,7 +8,8 @@ import { knownBugs, knownUndeclared } from './fuzz/known-bugs.js'
 import { describe, fuzzAll, seedWorld, summary, type Violation } from './fuzz/runner.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 15)
-const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
+// A fixed seed keeps `npm test` repeatable; `npm run fuzz` explores new seeds.
+const seed = Number(process.env.FUZZ_SEED ?? 20261126)
 
 /** Statuses any route can give for a body it did not expect; allowed even where the contract omits them. */
 const transportStatuses = new Set([413, 415])

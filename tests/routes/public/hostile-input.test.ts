@@ -2,7 +2,7 @@
 // wrong content type, oversized bodies, unknown routes.
 import t from 'tap'
 import { buildTestApp } from '../../helpers/app.js'
-import { siteWithTopic, storyInput } from '../../helpers/factories.js'
+import { apiKey, bearer, siteWithTopic, storyInput } from '../../helpers/factories.js'
 
 t.test('every kind of bad submission is a 4xx problem and stores nothing', async (t) => {
   const { app, db } = await buildTestApp(t, { BODY_LIMIT_BYTES: '16384' })
@@ -55,4 +55,14 @@ t.test('text is stored as given, as data: NFC, no control characters, markup kep
   t.equal(res.statusCode, 201)
   const stored = await db.story.findUniqueOrThrow({ where: { id: res.json().id } })
   t.equal(stored.body, 'Café visit <script>alert(1)</script> was calm and I felt better afterwards.')
+})
+
+t.test('NUL bytes and control characters never reach the database, in any field', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const admin = await apiKey(db, 'admin')
+  const res = await app.inject({ method: 'POST', url: '/v1/admin/sites', headers: bearer(admin), payload: { slug: 'nul-site', name: 'nul\u0000byte\u0007 site' } })
+  t.equal(res.statusCode, 201)
+  t.equal(res.json().name, 'nulbyte site')
+  const poisoned = await app.inject({ method: 'POST', url: '/v1/admin/sites', headers: { ...bearer(admin), 'content-type': 'application/json' }, payload: '{"slug":"proto","name":"x","__proto__":{"admin":true}}' })
+  t.equal(poisoned.statusCode, 400, 'prototype poisoning is refused')
 })
