@@ -1,7 +1,7 @@
 // Shared bench plumbing: which PostgreSQL to use, per-size database URLs, free ports, child servers.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { freePort } from '../src/db/embedded.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -83,16 +83,6 @@ export async function ensureDatabase (url: string, fresh: boolean): Promise<void
   }
 }
 
-export async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => { resolve(typeof a === 'object' && a ? a.port : 0) })
-    })
-  })
-}
 
 export interface ChildServer {
   url: string
@@ -158,3 +148,5 @@ export async function startCandor (databaseUrl: string): Promise<ChildServer> {
     LOG_LEVEL: 'warn',
   }, port, '/ready')
 }
+
+export { freePort }

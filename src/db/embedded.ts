@@ -30,7 +30,8 @@ async function loadEmbeddedPostgres () {
   return EmbeddedPostgres
 }
 
-async function freePort (): Promise<number> {
+/** A TCP port free on loopback right now (for the embedded server, and for tests and the bench). */
+export async function freePort (): Promise<number> {
   return await new Promise((resolvePort, reject) => {
     const server = createServer()
     server.once('error', reject)

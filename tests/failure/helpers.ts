@@ -3,21 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { request } from 'node:http'
-import { createServer } from 'node:net'
+import { freePort } from '../../src/db/embedded.js'
 import { fileURLToPath } from 'node:url'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 
-export async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => { resolve(typeof address === 'object' && address ? address.port : 0) })
-    })
-  })
-}
 
 export const sleep = async (ms: number): Promise<void> => { await new Promise((r) => setTimeout(r, ms)) }
 
@@ -110,3 +100,5 @@ export async function startServer (databaseUrl: string): Promise<Server> {
 export const count = (outcomes: Outcome[], test: (o: Outcome) => boolean): number => outcomes.filter((o) => o !== undefined && test(o)).length
 export const createdIds = (outcomes: Outcome[]): string[] =>
   outcomes.flatMap((o) => (o?.kind === 'response' && o.status === 201 ? [(o.json as { id: string }).id] : []))
+
+export { freePort }
