@@ -62,8 +62,9 @@ export function latencyRow (name: string, r: LoadResult, ceiling: 'constant' | '
   return { ...fromLoad(name, r, ceiling, ceilings), target: `p99 < ${maxP99} ms`, pass: r.p99Ms < maxP99 && r.errors === 0, note: withStatuses(note, r) }
 }
 
-export function todoRow (name: string, target: string): Row {
-  return { scenario: name, requestsPerSecond: null, p50Ms: null, p99Ms: null, errors: null, ceiling: null, ratio: null, target, pass: null, note: 'TODO: endpoint not built yet' }
+/** A scenario measured by a separate script (its figures are in bench/README.md). */
+export function separateRow (name: string, target: string, script: string): Row {
+  return { scenario: name, requestsPerSecond: null, p50Ms: null, p99Ms: null, errors: null, ceiling: null, ratio: null, target, pass: null, note: `measured by ${script}` }
 }
 
 /** Growth: latency at the big size over latency at the small size, p50 and p99. */
