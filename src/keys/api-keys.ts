@@ -84,6 +84,14 @@ export function coversSite (principal: Principal, siteId: string): boolean {
   return principal.sites === 'all' || principal.sites.has(siteId)
 }
 
+/** The id of the site `slug`, if the key covers it: 403 before 404, so keys cannot probe for sites. */
+export async function coveredSiteId (db: Db, principal: Principal, slug: string): Promise<string> {
+  const found = await db.site.findUnique({ where: { slug }, select: { id: true } })
+  if (principal.sites !== 'all' && !(found && principal.sites.has(found.id))) throw errors.siteNotCovered(slug)
+  if (!found) throw errors.siteNotFound(slug)
+  return found.id
+}
+
 export function toApiKeyView (record: ApiKeyRecord) {
   return {
     id: record.id,

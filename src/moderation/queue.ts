@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus, TriageLevel, Verdict } from '../generated/prisma/enums.js'
-import type { Principal } from '../keys/api-keys.js'
+import { coveredSiteId, type Principal } from '../keys/api-keys.js'
 import { decodeCursor, encodeCursor } from '../stories/cursor.js'
 import type { HarmCategory } from '../triage/types.js'
 import { dueAt, needsDecision, queuedAt } from './sql.js'
@@ -33,10 +33,7 @@ const reasons = ['harm', 'spam', 'privacy', 'misinformation', 'other'] as const
 /** Site ids the query may see: the key's sites, narrowed to `site` when given. */
 async function siteIdsFor (db: Db, principal: Principal, site: string | undefined): Promise<string[] | 'all'> {
   if (site === undefined) return principal.sites === 'all' ? 'all' : [...principal.sites.keys()]
-  const found = await db.site.findUnique({ where: { slug: site }, select: { id: true } })
-  if (principal.sites !== 'all' && !(found && principal.sites.has(found.id))) throw errors.siteNotCovered(site)
-  if (!found) throw errors.siteNotFound(site)
-  return [found.id]
+  return [await coveredSiteId(db, principal, site)]
 }
 
 /** The cursor's rank carries the level and the harm-report count: "critical:2". */

@@ -1,8 +1,7 @@
 // Resolves research filters into a scope: covered sites, topic ids, the UTC day range, and k.
 import type { Db } from '../db/client.js'
-import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
-import type { Principal } from '../keys/api-keys.js'
+import { coveredSiteId, type Principal } from '../keys/api-keys.js'
 import { siteSettings } from '../sites/sites.js'
 import { researchErrors } from './errors.js'
 
@@ -28,12 +27,7 @@ export const dayAfter = (day: string): string => new Date(Date.parse(`${day}T00:
 export async function resolveScope (db: Db, principal: Principal, filter: ResearchFilter): Promise<Scope> {
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) throw researchErrors.rangeReversed()
   let where: Prisma.SiteWhereInput = principal.sites === 'all' ? {} : { id: { in: [...principal.sites.keys()] } }
-  if (filter.site !== undefined) {
-    const found = await db.site.findUnique({ where: { slug: filter.site }, select: { id: true } })
-    if (principal.sites !== 'all' && !(found && principal.sites.has(found.id))) throw errors.siteNotCovered(filter.site)
-    if (!found) throw errors.siteNotFound(filter.site)
-    where = { id: found.id }
-  }
+  if (filter.site !== undefined) where = { id: await coveredSiteId(db, principal, filter.site) }
   const sites = await db.site.findMany({ where, select: { id: true, slug: true, settings: true }, orderBy: { slug: 'asc' } })
   const k = Math.max(1, ...sites.map((s) => siteSettings(s.settings).smallCellK))
   let topics: Scope['topics'] = null
