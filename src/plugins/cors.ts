@@ -5,6 +5,7 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'
+import { ttlCache } from '../sites/ttl-cache.js'
 
 const exposedHeaders = ['etag', 'link', 'location', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'idempotent-replayed']
 const allowedHeaders = ['content-type', 'idempotency-key', 'x-manage-token', 'if-none-match']
@@ -14,18 +15,16 @@ const sitePath = /^\/v1\/sites\/([a-z0-9-]+)\//
 const storyPath = /^\/v1\/stories\/([0-9a-f-]{36})(?:\/|$)/i
 
 export default fp(async (app) => {
-  // Allowed origins per site slug, re-read at most every 30 s.
-  const cache = new Map<string, { at: number, origins: string[] }>()
+  // Allowed origins per site slug (or story id), re-read at most every 30 s.
+  const cache = ttlCache<string, string[]>(30_000)
   async function originsOfSite (where: { slug: string } | { storyId: string }): Promise<string[]> {
     const key = 'slug' in where ? where.slug : `story:${where.storyId}`
-    const hit = cache.get(key)
-    if (hit && Date.now() - hit.at < 30_000) return hit.origins
-    const site = 'slug' in where
-      ? await app.db.site.findUnique({ where: { slug: where.slug }, select: { allowedOrigins: true } })
-      : (await app.db.story.findUnique({ where: { id: where.storyId }, select: { site: { select: { allowedOrigins: true } } } }))?.site
-    const origins = site?.allowedOrigins ?? []
-    cache.set(key, { at: Date.now(), origins })
-    return origins
+    return await cache.get(key, async () => {
+      const site = 'slug' in where
+        ? await app.db.site.findUnique({ where: { slug: where.slug }, select: { allowedOrigins: true } })
+        : (await app.db.story.findUnique({ where: { id: where.storyId }, select: { site: { select: { allowedOrigins: true } } } }))?.site
+      return site?.allowedOrigins ?? []
+    })
   }
 
   async function allowedWriteOrigins (path: string): Promise<string[]> {

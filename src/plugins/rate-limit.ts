@@ -9,6 +9,7 @@ import { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { errors } from '../errors.js'
 import { siteSettings } from '../sites/sites.js'
+import { ttlCache } from '../sites/ttl-cache.js'
 
 export interface AppLimits {
   /** Route config for public writes (`config: { rateLimit: app.limits.write }`): per client, per site. */
@@ -31,16 +32,12 @@ const unlimited = new Set(['/health', '/ready', '/metrics'])
 export default fp<{ config: Config }>(async (app, { config }) => {
   const { readsPerMinute, writesPerMinute } = config.rateLimit
   // Site limits are read from the database at most every 30 s per site.
-  const cache = new Map<string, { at: number, perClient: number, perSite: number }>()
-  async function siteLimits (slug: string) {
-    const hit = cache.get(slug)
-    if (hit && Date.now() - hit.at < 30_000) return hit
+  const cache = ttlCache<string, { perClient: number, perSite: number }>(30_000)
+  const siteLimits = async (slug: string) => await cache.get(slug, async () => {
     const site = slug ? await app.db.site.findUnique({ where: { slug }, select: { settings: true } }) : null
     const limits = site ? siteSettings(site.settings).rateLimits : {}
-    const entry = { at: Date.now(), perClient: limits.perClient ?? writesPerMinute, perSite: limits.perSite ?? defaultPerSite }
-    cache.set(slug, entry)
-    return entry
-  }
+    return { perClient: limits.perClient ?? writesPerMinute, perSite: limits.perSite ?? defaultPerSite }
+  })
 
   const limits: AppLimits = {
     write: {
