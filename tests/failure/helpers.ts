@@ -3,11 +3,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { request } from 'node:http'
-import { freePort } from '../../src/db/embedded.js'
 import { fileURLToPath } from 'node:url'
+import type { Test } from 'tap'
+import { createDb } from '../../src/db/client.js'
+import { freePort } from '../../src/db/embedded.js'
+import { freshDatabase } from '../helpers/app.js'
+import { siteWithTopic } from '../helpers/factories.js'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
-
 
 export const sleep = async (ms: number): Promise<void> => { await new Promise((r) => setTimeout(r, ms)) }
 
@@ -102,3 +105,14 @@ export const createdIds = (outcomes: Outcome[]): string[] =>
   outcomes.flatMap((o) => (o?.kind === 'response' && o.status === 201 ? [(o.json as { id: string }).id] : []))
 
 export { freePort }
+
+/** A real server process on a fresh database with one site and topic; killed if a test leaves it running. */
+export async function serverWithTopic (t: Test) {
+  const url = await freshDatabase(t)
+  const db = createDb(url, 2)
+  t.teardown(async () => { await db.$disconnect() })
+  const { storiesUrl } = await siteWithTopic(db)
+  const server = await startServer(url)
+  t.teardown(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL') })
+  return { db, storiesUrl, server }
+}

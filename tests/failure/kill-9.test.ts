@@ -1,18 +1,10 @@
 // kill -9 during a burst of submissions: every story acknowledged with 201 is in the database, and
 // no story exists without its `submitted` audit event (the transaction commits both or neither).
 import t from 'tap'
-import { createDb } from '../../src/db/client.js'
-import { freshDatabase } from '../helpers/app.js'
-import { siteWithTopic } from '../helpers/factories.js'
-import { burst, count, createdIds, distinctStory, send, startServer } from './helpers.js'
+import { burst, count, createdIds, distinctStory, send, serverWithTopic } from './helpers.js'
 
 t.test('SIGKILL after ~100 of 300 submissions loses nothing acknowledged and half-writes nothing', async (t) => {
-  const url = await freshDatabase(t)
-  const db = createDb(url, 2)
-  t.teardown(async () => { await db.$disconnect() })
-  const { storiesUrl } = await siteWithTopic(db)
-  const server = await startServer(url)
-  t.teardown(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL') })
+  const { db, storiesUrl, server } = await serverWithTopic(t)
 
   let killedAfter = 0
   const outcomes = await burst(300, 20, async (i) => await send(server.port, 'POST', storiesUrl, distinctStory(i)), (done) => {

@@ -1,19 +1,10 @@
 // SIGTERM during a burst: in-flight requests finish, later ones are refused or get 503, nothing is
 // cut off, and the process exits 0 within the 10 s grace period.
 import t from 'tap'
-import { createDb } from '../../src/db/client.js'
-import { freshDatabase } from '../helpers/app.js'
-import { siteWithTopic } from '../helpers/factories.js'
-import { burst, count, createdIds, distinctStory, send, startServer } from './helpers.js'
-
+import { burst, count, createdIds, distinctStory, send, serverWithTopic } from './helpers.js'
 
 t.test('graceful shutdown mid-burst: every request completes, is refused, or gets 503; exit code 0', async (t) => {
-  const url = await freshDatabase(t)
-  const db = createDb(url, 2)
-  t.teardown(async () => { await db.$disconnect() })
-  const { storiesUrl } = await siteWithTopic(db)
-  const server = await startServer(url)
-  t.teardown(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL') })
+  const { db, storiesUrl, server } = await serverWithTopic(t)
 
   let signalledAt = 0
   const outcomes = await burst(200, 20, async (i) => await send(server.port, 'POST', storiesUrl, distinctStory(i)), (done) => {
