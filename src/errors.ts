@@ -42,13 +42,15 @@ export const errors = {
   originNotAllowed: (origin: string) =>
     new DomainError('origin_not_allowed', 403, 'Forbidden', `${origin} is not one of this site's allowed origins.`),
   badManageToken: () =>
-    new DomainError('invalid_manage_token', 403, 'Forbidden', 'The manage token does not match this story.'),
+    new DomainError('invalid_manage_token', 403, 'Forbidden', 'The manage token does not match this story or comment.'),
   siteNotFound: (site: string) =>
     new DomainError('site_not_found', 404, 'Not found', `There is no site "${site}".`),
   topicNotFound: (site: string, topic: string) =>
     new DomainError('topic_not_found', 404, 'Not found', `Site "${site}" has no topic "${topic}".`),
   storyNotFound: () =>
     new DomainError('story_not_found', 404, 'Not found', 'There is no such story, or it is not public.'),
+  commentNotFound: () =>
+    new DomainError('comment_not_found', 404, 'Not found', 'There is no such comment, or it is not public.'),
   apiKeyNotFound: () =>
     new DomainError('api_key_not_found', 404, 'Not found', 'There is no such API key.'),
   routeNotFound: (method: string, url: string) =>

@@ -46,8 +46,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Approved stories, newest first
+         * Approved stories, newest or most helpful first
          * @description Only stories a moderator approved. Use `nextCursor` (also in the `Link` header) for the next page.
+         *     `sort=helpful` orders by the lower bound of the 95% Wilson score interval of the readers'
+         *     ratings, each rating counted as the share (stars − 1) / 4: one 5-star rating (0.21) ranks
+         *     below forty 4-star ones (0.60), and unrated stories (0) come last, newest first among equals.
+         *     A cursor belongs to its sort order.
          */
         get: operations["listStories"];
         put?: never;
@@ -128,6 +132,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stories/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate how helpful an approved story was (1–5 stars)
+         * @description One rating per visitor per story: a repeat from the same visitor replaces their earlier
+         *     rating (visitors are told apart by a keyed hash of their address, never the address itself).
+         *     Rate limited like other public writes. Rating changes and bursts are visible to moderators
+         *     (`GET /v1/moderation/reader-ratings`).
+         */
+        post: operations["rateStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stories/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved comments on an approved story, oldest first
+         * @description Only comments a moderator approved. Use `nextCursor` (also in the `Link` header) for the next page.
+         */
+        get: operations["listComments"];
+        put?: never;
+        /**
+         * Comment on an approved story
+         * @description Comments get the same care as stories: triaged for harm (with the same `support` message when
+         *     they mention self-harm), held for a moderator in the same queue, public only once approved.
+         *     The `manageToken` in the response is shown once: the author needs it to withdraw the comment.
+         */
+        post: operations["submitComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * The author withdraws their comment
+         * @description With the `manageToken` from submission. The comment leaves the public list and count at once;
+         *     its text, author name and email are erased. The audit trail keeps only that it happened.
+         */
+        delete: operations["withdrawComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a published comment to the moderators
+         * @description As for stories: one report per visitor per comment (the latest reason wins), and a `harm`
+         *     report raises the comment's triage to at least `high` and sends it back to the moderation queue.
+         */
+        post: operations["reportComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/moderation/queue": {
         parameters: {
             query?: never;
@@ -136,13 +231,42 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stories waiting for a decision, most urgent first
-         * @description `critical` first, then `high`, then `normal`; inside a level, more harm reports first, then
-         *     oldest first. Without `status`, the queue is what needs a decision: pending stories and approved
-         *     ones a harm report sent back. Escalated stories are left out unless `escalated=true`.
-         *     Only sites the key covers.
+         * Stories and comments waiting for a decision, most urgent first
+         * @description One queue for stories and readers' comments (`kind`; a comment's `storyId` links it to its
+         *     story). `critical` first, then `high`, then `normal`; inside a level, more harm reports first,
+         *     then oldest first. Without `status`, the queue is what needs a decision: pending items and
+         *     approved ones a harm report sent back. Escalated items are left out unless `escalated=true`.
+         *     Only sites the key covers. Every `/v1/moderation/stories/{id}…` operation takes a comment's
+         *     id as well as a story's: one moderation model serves both.
          */
         get: operations["getModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/reader-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stories whose reader ratings moved recently, busiest first, with manipulation signals
+         * @description For spotting a rating being gamed: per story, the ratings given or changed in the window, from
+         *     how many networks (IPv4 /24, IPv6 /48, compared as keyed hashes), how many visitors changed
+         *     their rating, and the average before and inside the window. `signals` names what looks wrong:
+         *     `burst` (10 or more ratings in the window, at least half of the story's ratings),
+         *     `few_networks` (5 or more ratings from at most a third as many networks),
+         *     `churn` (3 or more visitors in the window had changed their rating), and
+         *     `swing` (the window's average differs from the story's earlier average by 1.5 stars or more).
+         *     Only sites the key covers.
+         */
+        get: operations["getReaderRatingActivity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -670,8 +794,12 @@ export interface components {
          * @enum {string}
          */
         DecisionReason: "spam" | "off_topic" | "not_an_experience" | "identifying_information" | "harmful_content" | "advertising" | "duplicate" | "author_request" | "other";
-        /** @enum {string} */
-        WebhookEvent: "story.submitted" | "story.triaged.critical" | "story.triaged.high" | "story.reported" | "story.decided" | "queue.overdue";
+        /**
+         * @description `story.*` events are about stories, `comment.*` the same events about readers' comments (their
+         *     payload carries `commentId` and the `storyId` it answers). `queue.overdue` covers both (`kind`).
+         * @enum {string}
+         */
+        WebhookEvent: "story.submitted" | "story.triaged.critical" | "story.triaged.high" | "story.reported" | "story.decided" | "comment.submitted" | "comment.triaged.critical" | "comment.triaged.high" | "comment.reported" | "comment.decided" | "queue.overdue";
         Webhook: {
             /** Format: uuid */
             id: string;
@@ -792,6 +920,78 @@ export interface components {
             contentWarnings: components["schemas"]["ContentWarning"][];
             /** Format: date-time */
             publishedAt: string;
+            readerRating: components["schemas"]["ReaderRating"];
+            /** @description Approved comments only. */
+            commentCount: number;
+        };
+        /** @description How helpful readers found the story. `count: 0` means not rated yet (and `average` is null). */
+        ReaderRating: {
+            /** @description Mean stars, rounded to 2 decimals. */
+            average: number | null;
+            count: number;
+        };
+        RatingReceipt: {
+            /** @description Your rating as stored. */
+            stars: number;
+            readerRating: components["schemas"]["ReaderRating"];
+        };
+        CommentSubmission: {
+            body: string;
+            authorName?: string;
+            /**
+             * Format: email
+             * @description Private; never public, never exported.
+             */
+            authorEmail?: string;
+            /** @description Honeypot, as for stories. */
+            website?: string;
+            /** @description Milliseconds the visitor spent on the form. Forms under 3 seconds are treated as automated. */
+            fillMs?: number;
+            consent: {
+                /**
+                 * @description The author agrees to the comment being published after moderation.
+                 * @constant
+                 */
+                publish: true;
+            };
+        };
+        PublicComment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storyId: string;
+            /** @description Emails and phone numbers are masked. */
+            body: string;
+            authorName: string | null;
+            contentWarnings: components["schemas"]["ContentWarning"][];
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        /**
+         * @description A story, or a reader's comment on one.
+         * @enum {string}
+         */
+        ItemKind: "story" | "comment";
+        RatingActivity: {
+            /** Format: uuid */
+            storyId: string;
+            site: components["schemas"]["Slug"];
+            topic: components["schemas"]["Slug"];
+            title: string;
+            readerRating: components["schemas"]["ReaderRating"];
+            window: {
+                /** @description Ratings given or changed in the window (one per visitor). */
+                ratings: number;
+                /** @description Distinct networks they came from. */
+                networks: number;
+                /** @description Visitors in the window who had changed their rating. */
+                changedRaters: number;
+                /** @description Mean stars of the window's ratings. */
+                average: number | null;
+                /** @description Mean stars of the story's other ratings. */
+                earlierAverage: number | null;
+            };
+            signals: ("burst" | "few_networks" | "churn" | "swing")[];
         };
         TopicRatings: {
             effective: number;
@@ -810,8 +1010,15 @@ export interface components {
         QueueItem: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ItemKind"];
+            /**
+             * Format: uuid
+             * @description For a comment, the story it answers; null for a story.
+             */
+            storyId: string | null;
             site: components["schemas"]["Slug"];
             topic: components["schemas"]["Slug"];
+            /** @description The story's title; for a comment, the title of the story it answers. */
             title: string;
             /** @description The first 200 characters of the body. */
             excerpt: string;
@@ -837,11 +1044,19 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description A story or a comment (`kind`) as a moderator sees it. */
         ModerationStory: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ItemKind"];
+            /**
+             * Format: uuid
+             * @description For a comment, the story it answers; null for a story.
+             */
+            storyId: string | null;
             site: components["schemas"]["Slug"];
             topic: components["schemas"]["Slug"];
+            /** @description Empty for a comment. */
             title: string;
             /** @description The original text, unredacted. */
             body: string;
@@ -877,6 +1092,9 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             publishedAt: string | null;
+            readerRating: components["schemas"]["ReaderRating"];
+            /** @description Approved comments (0 for a comment). */
+            commentCount: number;
         };
         Decision: {
             /** @enum {string} */
@@ -1101,6 +1319,10 @@ export interface components {
             triageLevel: components["schemas"]["TriageLevel"];
             triageCategories: components["schemas"]["HarmCategory"][];
             contentWarnings: components["schemas"]["ContentWarnings"];
+            /** @description Readers' helpfulness ratings of the story (1–5 stars). */
+            readerRatingCount: number;
+            /** @description Their mean, rounded to 2 decimals; null when unrated. */
+            readerRatingAverage: number | null;
         };
         /** @description A Frictionless Data Package descriptor (https://specs.frictionlessdata.io/data-package/). */
         ResearchDictionary: {
@@ -1136,6 +1358,18 @@ export interface components {
         };
     };
     responses: {
+        /** @description Received; moderators will look at it. */
+        ReportReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    status: "received";
+                };
+            };
+        };
         /** @description The request is malformed or fails validation; `errors` lists each field problem. */
         BadRequest: {
             headers: {
@@ -1274,6 +1508,9 @@ export interface components {
         SiteSlug: components["schemas"]["Slug"];
         TopicSlug: components["schemas"]["Slug"];
         StoryId: string;
+        CommentId: string;
+        /** @description The `manageToken` returned at submission. */
+        ManageToken: string;
         WebhookId: string;
         /**
          * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
@@ -1296,7 +1533,16 @@ export interface components {
         /** @description Last submission day included (UTC). Default today. */
         ResearchTo: string;
     };
-    requestBodies: never;
+    requestBodies: {
+        Report: {
+            content: {
+                "application/json": {
+                    reason: components["schemas"]["ReportReason"];
+                    details?: string;
+                };
+            };
+        };
+    };
     headers: {
         /** @description Entity tag of this representation. */
         ETag: string;
@@ -1369,6 +1615,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description `newest` (by publication, the default) or `helpful` (by reader ratings, see above). */
+                sort?: "newest" | "helpful";
                 /** @description Only stories with this verdict. */
                 verdict?: components["schemas"]["VerdictValue"];
             };
@@ -1525,8 +1773,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `manageToken` returned when the story was submitted. */
-                "X-Manage-Token": string;
+                /** @description The `manageToken` returned at submission. */
+                "X-Manage-Token": components["parameters"]["ManageToken"];
             };
             path: {
                 id: components["parameters"]["StoryId"];
@@ -1567,28 +1815,207 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody: components["requestBodies"]["Report"];
+        responses: {
+            202: components["responses"]["ReportReceived"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rateStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
         requestBody: {
             content: {
                 "application/json": {
-                    reason: components["schemas"]["ReportReason"];
-                    details?: string;
+                    stars: number;
                 };
             };
         };
         responses: {
-            /** @description Received; moderators will look at it. */
-            202: {
+            /** @description Your earlier rating was replaced. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["RatingReceipt"];
+                };
+            };
+            /** @description Your rating was recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of approved comments. */
+            200: {
+                headers: {
+                    /** @description `<…>; rel="next"` when there is a next page. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        /** @constant */
-                        status: "received";
+                        items: components["schemas"]["PublicComment"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
                     };
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
+                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentSubmission"];
+            };
+        };
+        responses: {
+            /** @description Stored and waiting for moderation. */
+            201: {
+                headers: {
+                    /** @description The comment's address (for withdrawing it). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The same client sent a near-identical comment or story in the last 24 hours (`duplicate_submission`), or a request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdrawComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `manageToken` returned at submission. */
+                "X-Manage-Token": components["parameters"]["ManageToken"];
+            };
+            path: {
+                id: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
+                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Report"];
+        responses: {
+            202: components["responses"]["ReportReceived"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1607,6 +2034,8 @@ export interface operations {
                 /** @description Only stories in this status (instead of the stories that need a decision). */
                 status?: components["schemas"]["StoryStatus"];
                 level?: components["schemas"]["TriageLevel"];
+                /** @description Only stories or only comments. */
+                kind?: components["schemas"]["ItemKind"];
                 /** @description Only stories past their review target (`dueAt`). */
                 overdue?: boolean;
                 /** @description Only escalated stories (true) or only the others (false, the default). */
@@ -1637,6 +2066,44 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getReaderRatingActivity: {
+        parameters: {
+            query?: {
+                /** @description Only this site (the key must cover it). */
+                site?: components["schemas"]["Slug"];
+                /** @description The window, counted back from now. */
+                hours?: number;
+                /** @description Only stories with at least one signal. */
+                flagged?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The busiest stories in the window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        windowHours: number;
+                        items: components["schemas"]["RatingActivity"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

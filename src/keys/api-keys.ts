@@ -92,6 +92,12 @@ export async function coveredSiteId (db: Db, principal: Principal, slug: string)
   return found.id
 }
 
+/** Site ids a moderation or research query may see: the key's sites, narrowed to `site` when given. */
+export async function siteIdsInScope (db: Db, principal: Principal, site: string | undefined): Promise<string[] | 'all'> {
+  if (site === undefined) return principal.sites === 'all' ? 'all' : [...principal.sites.keys()]
+  return [await coveredSiteId(db, principal, site)]
+}
+
 export function toApiKeyView (record: ApiKeyRecord) {
   return {
     id: record.id,

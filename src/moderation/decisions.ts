@@ -9,6 +9,7 @@ import type { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus } from '../generated/prisma/enums.js'
 import type { Principal } from '../keys/api-keys.js'
 import { enqueueEvent } from '../webhooks/events.js'
+import { eventName, eventSubject } from './items.js'
 import { assertNotClaimedByOther, ifMatchAccepts, loadForModerator, moderationInclude, type ModerationRecord } from './moderation-story.js'
 
 type Decision = Schemas['Decision']
@@ -79,8 +80,8 @@ export async function decide (db: Db, principal: Principal, id: string, ifMatch:
       reason: decision.reason ?? null,
       note: decision.note ?? null,
     })
-    await enqueueEvent(tx, story.siteId, 'story.decided', {
-      storyId: id, site: story.site.slug, topic: story.topic.slug, action: decision.action, fromStatus: story.status, toStatus: to, reason: decision.reason ?? null,
+    await enqueueEvent(tx, story.siteId, eventName(story, 'decided'), {
+      ...eventSubject(story), site: story.site.slug, topic: story.topic.slug, action: decision.action, fromStatus: story.status, toStatus: to, reason: decision.reason ?? null,
     })
     return await tx.story.findUniqueOrThrow({ where: { id }, include: moderationInclude })
   })

@@ -1,9 +1,11 @@
-// Loading a story for a moderator (checking the key covers its site) and the view they get, with its ETag.
+// Loading a story or comment for a moderator (checking the key covers its site) and the view they get, with its ETag.
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { coversSite, type Principal } from '../keys/api-keys.js'
 import { publicText, type Redaction } from '../privacy/public-text.js'
+import { readerRatingOf } from '../ratings/reader-rating.js'
 import type { Evidence, HarmCategory } from '../triage/types.js'
+import { kindOf } from './items.js'
 
 export const moderationInclude = {
   site: { select: { slug: true } },
@@ -44,6 +46,8 @@ export function assertNotClaimedByOther (story: ModerationRecord, principal: Pri
 export function toModerationStory (story: ModerationRecord) {
   return {
     id: story.id,
+    kind: kindOf(story),
+    storyId: story.parentId,
     site: story.site.slug,
     topic: story.topic.slug,
     title: story.title,
@@ -70,5 +74,7 @@ export function toModerationStory (story: ModerationRecord) {
     createdAt: story.createdAt.toISOString(),
     updatedAt: story.updatedAt.toISOString(),
     publishedAt: story.publishedAt?.toISOString() ?? null,
+    readerRating: readerRatingOf(story),
+    commentCount: story.commentCount,
   }
 }

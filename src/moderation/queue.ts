@@ -1,18 +1,21 @@
-// The moderation queue: critical, high, normal; then more harm reports; then oldest. Limited to the
-// key's sites and paged by keyset on (level, harm reports, created_at, id). Each item says why it is there.
+// The moderation queue of stories and comments: critical, high, normal; then more harm reports; then
+// oldest. Limited to the key's sites and paged by keyset on (level, harm reports, created_at, id).
+// Each item says why it is there, and a comment names the story it answers.
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus, TriageLevel, Verdict } from '../generated/prisma/enums.js'
-import { coveredSiteId, type Principal } from '../keys/api-keys.js'
+import { siteIdsInScope, type Principal } from '../keys/api-keys.js'
 import { decodeCursor, encodeCursor } from '../stories/cursor.js'
 import type { HarmCategory } from '../triage/types.js'
+import { kindOf, type ItemKind } from './items.js'
 import { dueAt, needsDecision, queuedAt } from './sql.js'
 
 export interface QueueQuery {
   site?: string | undefined
   status?: StoryStatus | undefined
   level?: TriageLevel | undefined
+  kind?: ItemKind | undefined
   overdue?: boolean | undefined
   escalated: boolean
   limit: number
@@ -20,7 +23,7 @@ export interface QueueQuery {
 }
 
 interface QueueRow {
-  id: string, site: string, topic: string, title: string, excerpt: string, verdict: Verdict | null
+  id: string, parent_id: string | null, site: string, topic: string, title: string, excerpt: string, verdict: Verdict | null
   status: StoryStatus, triage_level: TriageLevel, triage_categories: string[], harm_reports: number
   created_at: Date, queued_at: Date, due_at: Date, flagged: boolean, escalated: boolean
   claim_key_id: string | null, claim_name: string | null, claim_expires_at: Date | null
@@ -29,12 +32,6 @@ interface QueueRow {
 
 const levels: readonly TriageLevel[] = ['critical', 'high', 'normal']
 const reasons = ['harm', 'spam', 'privacy', 'misinformation', 'other'] as const
-
-/** Site ids the query may see: the key's sites, narrowed to `site` when given. */
-async function siteIdsFor (db: Db, principal: Principal, site: string | undefined): Promise<string[] | 'all'> {
-  if (site === undefined) return principal.sites === 'all' ? 'all' : [...principal.sites.keys()]
-  return [await coveredSiteId(db, principal, site)]
-}
 
 /** The cursor's rank carries the level and the harm-report count: "critical:2". */
 function keysetCondition (cursor: string): Prisma.Sql {
@@ -46,21 +43,22 @@ function keysetCondition (cursor: string): Prisma.Sql {
 }
 
 export async function moderationQueue (db: Db, principal: Principal, q: QueueQuery, now = new Date()) {
-  const siteIds = await siteIdsFor(db, principal, q.site)
+  const siteIds = await siteIdsInScope(db, principal, q.site)
   const conditions = [q.status ? Prisma.sql`s.status = ${q.status}::"StoryStatus"` : needsDecision]
   if (!q.status) conditions.push(q.escalated ? Prisma.sql`s.escalated_at IS NOT NULL` : Prisma.sql`s.escalated_at IS NULL`)
   if (siteIds !== 'all') conditions.push(Prisma.sql`s.site_id = ANY(${siteIds}::uuid[])`)
   if (q.level) conditions.push(Prisma.sql`s.triage_level = ${q.level}::"TriageLevel"`)
+  if (q.kind) conditions.push(q.kind === 'story' ? Prisma.sql`s.parent_id IS NULL` : Prisma.sql`s.parent_id IS NOT NULL`)
   if (q.overdue !== undefined) conditions.push(q.overdue ? Prisma.sql`${dueAt} < ${now}` : Prisma.sql`${dueAt} >= ${now}`)
   if (q.cursor !== undefined) conditions.push(keysetCondition(q.cursor))
   // The inner query reads stories only (in the order of stories_needs_decision_idx, whose predicate
   // needsDecision repeats) and stops at the page size; names and report counts join the page after.
   const rows = await db.$queryRaw<QueueRow[]>`
-    SELECT page.*, si.slug AS site, t.slug AS topic, k.name AS claim_name,
+    SELECT page.*, COALESCE(p.title, page.title) AS title, si.slug AS site, t.slug AS topic, k.name AS claim_name,
            (SELECT jsonb_object_agg(reason, n) FROM (
               SELECT r.reason::text AS reason, count(*)::int AS n FROM reports r WHERE r.story_id = page.id GROUP BY r.reason) c) AS reports
     FROM (
-      SELECT s.id, s.site_id, s.topic_id, s.title, left(s.body, 200) AS excerpt, s.verdict,
+      SELECT s.id, s.parent_id, s.site_id, s.topic_id, s.title, left(s.body, 200) AS excerpt, s.verdict,
              s.status, s.triage_level, s.triage_categories, s.harm_reports, s.created_at,
              ${queuedAt} AS queued_at, ${dueAt} AS due_at,
              s.flagged_at IS NOT NULL AS flagged, s.escalated_at IS NOT NULL AS escalated,
@@ -73,6 +71,7 @@ export async function moderationQueue (db: Db, principal: Principal, q: QueueQue
     ) page
     JOIN sites si ON si.id = page.site_id JOIN topics t ON t.id = page.topic_id
     LEFT JOIN api_keys k ON k.id = page.claim_key_id
+    LEFT JOIN stories p ON p.id = page.parent_id
     ORDER BY page.triage_level, page.harm_reports DESC, page.created_at, page.id`
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
@@ -87,6 +86,8 @@ export async function moderationQueue (db: Db, principal: Principal, q: QueueQue
 function toQueueItem (r: QueueRow, now: Date) {
   return {
     id: r.id,
+    kind: kindOf({ parentId: r.parent_id }),
+    storyId: r.parent_id,
     site: r.site,
     topic: r.topic,
     title: r.title,

@@ -1,11 +1,13 @@
-// Gives every request `clientHash`: the keyed hash of its IP that limits and de-duplication use.
+// Gives every request `clientHash`, the keyed hash of its IP that limits and de-duplication use, and
+// `networkHash`, the keyed hash of its network that reader-rating manipulation checks use.
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { clientHasher } from '../privacy/client-hash.js'
+import { clientHasher, networkOf } from '../privacy/client-hash.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     readonly clientHash: string
+    readonly networkHash: string
   }
 }
 
@@ -14,4 +16,5 @@ export default fp<{ secret: string | undefined }>(async (app, opts) => {
   const hash = clientHasher(opts.secret)
   // Computed when asked for (writes and rate-limited routes), not on every request.
   app.decorateRequest('clientHash', { getter (this: FastifyRequest) { return hash(this.ip) } })
+  app.decorateRequest('networkHash', { getter (this: FastifyRequest) { return hash(`network:${networkOf(this.ip)}`) } })
 }, { name: 'client-identity' })

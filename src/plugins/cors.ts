@@ -1,4 +1,4 @@
-// CORS for the public API, per site: reads from any origin; writes (submit, report, withdraw) only
+// CORS for the public API, per site: reads from any origin; writes (submit, rate, comment, report, withdraw) only
 // from the site's allowed origins. A write that names a foreign Origin is refused outright, since
 // browsers only send one when a page on that origin made it. Moderation and admin get no CORS.
 import cors, { type FastifyCorsOptions } from '@fastify/cors'
@@ -12,10 +12,11 @@ const allowedHeaders = ['content-type', 'idempotency-key', 'x-manage-token', 'if
 const base: FastifyCorsOptions = { exposedHeaders, allowedHeaders, methods: ['GET', 'HEAD', 'POST', 'DELETE'], maxAge: 600 }
 
 const sitePath = /^\/v1\/sites\/([a-z0-9-]+)\//
-const storyPath = /^\/v1\/stories\/([0-9a-f-]{36})(?:\/|$)/i
+/** A story's or a comment's paths: both are rows of `stories`, so the id finds the site either way. */
+const storyPath = /^\/v1\/(?:stories|comments)\/([0-9a-f-]{36})(?:\/|$)/i
 
 export default fp(async (app) => {
-  // Allowed origins per site slug (or story id), re-read at most every 30 s.
+  // Allowed origins per site slug (or story or comment id), re-read at most every 30 s.
   const cache = ttlCache<string, string[]>(30_000)
   async function originsOfSite (where: { slug: string } | { storyId: string }): Promise<string[]> {
     const key = 'slug' in where ? where.slug : `story:${where.storyId}`

@@ -1,20 +1,21 @@
-// Visitor reports on public stories. One per visitor per story; a harm report raises triage to at
-// least `high` and sends an approved story back to the queue, all in one transaction.
+// Visitor reports on public stories and comments. One per visitor per item; a harm report raises
+// triage to at least `high` and sends an approved item back to the queue, all in one transaction.
 import { recordEvent } from '../audit/audit.js'
 import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
+import { eventName, eventSubject, type ItemKind } from '../moderation/items.js'
 import { enqueueEvent } from '../webhooks/events.js'
 
 type ReportInput = { reason: Schemas['ReportReason'], details?: string }
 
-export async function reportStory (db: Db, storyId: string, reporterHash: string, input: ReportInput): Promise<void> {
+export async function report (db: Db, kind: ItemKind, storyId: string, reporterHash: string, input: ReportInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const story = await tx.story.findFirst({
-      where: { id: storyId, status: 'approved' },
-      select: { id: true, siteId: true, triageLevel: true, flaggedAt: true, site: { select: { slug: true } } },
+      where: { id: storyId, status: 'approved', parentId: kind === 'story' ? null : { not: null } },
+      select: { id: true, parentId: true, siteId: true, triageLevel: true, flaggedAt: true, site: { select: { slug: true } } },
     })
-    if (!story) throw errors.storyNotFound()
+    if (!story) throw kind === 'story' ? errors.storyNotFound() : errors.commentNotFound()
     const previous = await tx.report.findUnique({ where: { storyId_reporterHash: { storyId, reporterHash } }, select: { reason: true } })
     await tx.report.upsert({
       where: { storyId_reporterHash: { storyId, reporterHash } },
@@ -37,6 +38,6 @@ export async function reportStory (db: Db, storyId: string, reporterHash: string
     if (previous?.reason === input.reason) return // a repeat from the same visitor collapses into the first
     await recordEvent(tx, { storyId, actor: 'visitor', action: 'reported', reason: input.reason })
     if (raise) await recordEvent(tx, { storyId, actor: 'system', action: 'triage_raised', reason: 'harm report', note: 'normal → high' })
-    await enqueueEvent(tx, story.siteId, 'story.reported', { storyId, site: story.site.slug, reason: input.reason })
+    await enqueueEvent(tx, story.siteId, eventName(story, 'reported'), { ...eventSubject(story), site: story.site.slug, reason: input.reason })
   })
 }

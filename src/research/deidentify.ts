@@ -2,6 +2,7 @@
 // author's name masked too, dates already coarsened to the month by the query, and a keyed export id.
 import { createHmac } from 'node:crypto'
 import { publicText } from '../privacy/public-text.js'
+import { readerRatingOf } from '../ratings/reader-rating.js'
 
 export interface ExportSourceRow {
   id: string
@@ -17,6 +18,8 @@ export interface ExportSourceRow {
   triage_level: string
   triage_categories: string[] | null
   content_warnings: string[] | null
+  rating_count: number
+  rating_sum: number
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -33,6 +36,7 @@ export function maskName (text: string, name: string | null): string {
 export const exportIdOf = (key: Buffer, storyId: string): string => createHmac('sha256', key).update(storyId).digest('hex').slice(0, 24)
 
 export function deidentify (row: ExportSourceRow, key: Buffer) {
+  const readerRating = readerRatingOf({ ratingCount: row.rating_count, ratingSum: row.rating_sum })
   return {
     exportId: exportIdOf(key, row.id),
     site: row.site,
@@ -45,8 +49,10 @@ export function deidentify (row: ExportSourceRow, key: Buffer) {
     triageLevel: row.triage_level,
     triageCategories: row.triage_categories ?? [],
     contentWarnings: row.content_warnings ?? [],
+    readerRatingCount: readerRating.count,
+    readerRatingAverage: readerRating.average,
   }
 }
 
 export type ExportRow = ReturnType<typeof deidentify>
-export const exportColumns: (keyof ExportRow)[] = ['exportId', 'site', 'topic', 'submittedMonth', 'publishedMonth', 'verdict', 'title', 'body', 'triageLevel', 'triageCategories', 'contentWarnings']
+export const exportColumns: (keyof ExportRow)[] = ['exportId', 'site', 'topic', 'submittedMonth', 'publishedMonth', 'verdict', 'title', 'body', 'triageLevel', 'triageCategories', 'contentWarnings', 'readerRatingCount', 'readerRatingAverage']

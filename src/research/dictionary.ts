@@ -44,6 +44,8 @@ const storyFields: Record<(typeof exportColumns)[number], Omit<Field, 'name'>> =
   triageLevel: { type: 'string', description: 'Harm triage level at submission: critical iff self-harm, high iff another harm category.', constraints: { required: true, enum: ['critical', 'high', 'normal'] } },
   triageCategories: { type: 'array', description: 'Harm categories triage found (CSV: joined with ";").', constraints: { enum: ['self_harm', 'abuse', 'trauma_response', 'physical_harm'] } },
   contentWarnings: { type: 'array', description: 'Content warnings a moderator set (CSV: joined with ";").' },
+  readerRatingCount: { type: 'integer', description: "Readers' ratings of how helpful the story was (1 to 5 stars), one per visitor.", constraints: { required: true, minimum: 0 } },
+  readerRatingAverage: { type: 'number', description: 'Mean stars of those ratings, rounded to 2 decimals; empty when unrated.', constraints: { minimum: 1, maximum: 5 } },
 }
 
 const fields = <K extends string>(order: readonly K[], defs: Record<K, Omit<Field, 'name'>>): Field[] => order.map((name) => ({ name, ...defs[name] }))

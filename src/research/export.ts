@@ -12,13 +12,13 @@ import { scopeConditions, type Scope } from './scope.js'
 export type ExportFormat = 'ndjson' | 'csv'
 
 function exportQuery (scope: Scope): Prisma.Sql {
-  const where = Prisma.join([...scopeConditions(scope), Prisma.sql`s.status = 'approved'`, Prisma.sql`s.consent_research`], ' AND ')
+  const where = Prisma.join([...scopeConditions(scope), Prisma.sql`s.status = 'approved'`, Prisma.sql`s.parent_id IS NULL`, Prisma.sql`s.consent_research`], ' AND ')
   return Prisma.sql`
     SELECT s.id, si.slug AS site, t.slug AS topic,
            to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS submitted_month,
            to_char(s.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS published_month,
            s.verdict::text AS verdict, s.title, s.body, s.redactions, s.author_name,
-           s.triage_level::text AS triage_level, s.triage_categories, s.content_warnings
+           s.triage_level::text AS triage_level, s.triage_categories, s.content_warnings, s.rating_count, s.rating_sum
     FROM stories s JOIN sites si ON si.id = s.site_id JOIN topics t ON t.id = s.topic_id
     WHERE ${where}`
 }

@@ -1,16 +1,21 @@
 // The author's right to withdraw (with the manage token), and an admin's erasure on their request:
-// the story leaves public view and its personal content is erased; the audit keeps only that it happened.
+// the story or comment leaves public view and its personal content is erased; the audit keeps only
+// that it happened.
 import { recordEvent, type AuditEntry } from '../audit/audit.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { secretMatches } from '../keys/tokens.js'
+import { kindOf, type ItemKind } from '../moderation/items.js'
 
 type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>
 
-async function erase (db: Db, id: string, actor: Actor, action: string, authorize: (tokenHash: string) => void): Promise<void> {
+const notFound = { story: errors.storyNotFound, comment: errors.commentNotFound }
+
+/** `kind` limits which items the id may name; an admin's erasure takes either. */
+async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, action: string, authorize: (tokenHash: string) => void): Promise<void> {
   await db.$transaction(async (tx) => {
-    const story = await tx.story.findUnique({ where: { id }, select: { status: true, manageTokenHash: true, version: true } })
-    if (!story) throw errors.storyNotFound()
+    const story = await tx.story.findUnique({ where: { id }, select: { status: true, manageTokenHash: true, version: true, parentId: true } })
+    if (!story || (kind !== 'any' && kindOf(story) !== kind)) throw notFound[kind === 'any' ? 'story' : kind]()
     authorize(story.manageTokenHash)
     if (story.status === 'withdrawn') throw errors.alreadyWithdrawn()
     const { count } = await tx.story.updateMany({
@@ -37,12 +42,12 @@ async function erase (db: Db, id: string, actor: Actor, action: string, authoriz
   })
 }
 
-export async function withdrawStory (db: Db, id: string, manageToken: string): Promise<void> {
-  await erase(db, id, { actor: 'author' }, 'withdrawn', (hash) => {
+export async function withdraw (db: Db, kind: ItemKind, id: string, manageToken: string): Promise<void> {
+  await erase(db, id, kind, { actor: 'author' }, 'withdrawn', (hash) => {
     if (!secretMatches(manageToken, hash)) throw errors.badManageToken()
   })
 }
 
 export async function eraseOnRequest (db: Db, id: string, adminKeyId: string): Promise<void> {
-  await erase(db, id, { actor: `key:${adminKeyId}`, actorKeyId: adminKeyId }, 'erased', () => {})
+  await erase(db, id, 'any', { actor: `key:${adminKeyId}`, actorKeyId: adminKeyId }, 'erased', () => {})
 }

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { Webhook as Signer } from 'standardwebhooks'
 import type { Db } from '../db/client.js'
 import { dueAt, needsDecision } from '../moderation/sql.js'
+import { eventSubject } from '../moderation/items.js'
 import { enqueueEvent } from './events.js'
 import { assertDeliverable } from './url-safety.js'
 
@@ -93,16 +94,16 @@ export function startDeliverer (opts: DelivererOptions) {
 
   async function scanOverdue (): Promise<void> {
     await db.$transaction(async (tx) => {
-      const late = await tx.$queryRaw<Array<{ id: string, site_id: string, site: string, level: string }>>`
+      const late = await tx.$queryRaw<Array<{ id: string, parentId: string | null, site_id: string, site: string, level: string }>>`
         UPDATE stories SET overdue_notified_at = now()
-        FROM (SELECT s.id, s.site_id, si.slug AS site, s.triage_level::text AS level
+        FROM (SELECT s.id, s.parent_id, s.site_id, si.slug AS site, s.triage_level::text AS level
               FROM stories s JOIN sites si ON si.id = s.site_id
               WHERE ${needsDecision} AND s.overdue_notified_at IS NULL AND ${dueAt} < now()
               LIMIT 100 FOR UPDATE OF s SKIP LOCKED) late
         WHERE stories.id = late.id
-        RETURNING late.id, late.site_id, late.site, late.level`
-      for (const story of late) {
-        await enqueueEvent(tx, story.site_id, 'queue.overdue', { storyId: story.id, site: story.site, level: story.level })
+        RETURNING late.id, late.parent_id AS "parentId", late.site_id, late.site, late.level`
+      for (const item of late) {
+        await enqueueEvent(tx, item.site_id, 'queue.overdue', { ...eventSubject(item), site: item.site, level: item.level })
       }
     })
   }

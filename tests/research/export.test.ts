@@ -19,6 +19,7 @@ t.test('only consented approved stories, de-identified, as NDJSON and CSV', asyn
   await insertStories(db, site, topic, 2, { consentResearch: false, ...secret })
   for (const status of ['pending', 'rejected', 'removed', 'withdrawn'] as const) await insertStories(db, site, topic, 1, { status, ...secret })
   const ids = (await db.story.findMany({ select: { id: true } })).map((s) => s.id)
+  await db.readerRating.createMany({ data: ids.flatMap((storyId) => [4, 5].map((stars) => ({ storyId, stars, raterHash: `r${stars}`, networkHash: 'n' }))) })
 
   const res = await app.inject({ url: `/v1/research/stories?site=${site.slug}`, headers: bearer(researcher) })
   t.equal(res.statusCode, 200)
@@ -27,8 +28,9 @@ t.test('only consented approved stories, de-identified, as NDJSON and CSV', asyn
   t.ok(res.body.endsWith('\n'))
   const rows = res.body.trimEnd().split('\n').map((line) => JSON.parse(line))
   t.equal(rows.length, 3, 'no unconsented, pending, rejected, removed or withdrawn story')
-  t.same(Object.keys(rows[0]), ['exportId', 'site', 'topic', 'submittedMonth', 'publishedMonth', 'verdict', 'title', 'body', 'triageLevel', 'triageCategories', 'contentWarnings'])
+  t.same(Object.keys(rows[0]), ['exportId', 'site', 'topic', 'submittedMonth', 'publishedMonth', 'verdict', 'title', 'body', 'triageLevel', 'triageCategories', 'contentWarnings', 'readerRatingCount', 'readerRatingAverage'])
   t.match(rows[0], { site: site.slug, topic: topic.slug, submittedMonth: '2024-03', publishedMonth: '2024-03', verdict: 'effective', triageLevel: 'high', triageCategories: ['abuse'] })
+  t.match(rows[0], { readerRatingCount: 2, readerRatingAverage: 4.5 }, "readers' ratings are in the export")
   t.match(rows[0].exportId, /^[0-9a-f]{24}$/)
   t.equal(new Set(rows.map((r) => r.exportId)).size, 3)
   for (const text of [res.body.toLowerCase()]) {

@@ -1,41 +1,11 @@
 // Webhooks end to end against a real HTTP receiver on loopback: signed, fast for critical stories,
 // retried while the endpoint is down, never lost across a restart, and refused for private targets.
 import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import t from 'tap'
 import { buildTestApp, freshDatabase } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic, submit } from '../helpers/factories.js'
-
-interface Received { headers: Record<string, string>, body: string }
-
-/** A receiver that answers with the given statuses in turn (then 204) and records what arrives. */
-async function receiver (t: { teardown: (fn: () => unknown) => void }, statuses: number[] = []) {
-  const received: Received[] = []
-  const server: Server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c: Buffer) => { body += c.toString() })
-    req.on('end', () => {
-      received.push({ headers: req.headers as Record<string, string>, body })
-      res.writeHead(statuses.shift() ?? 204).end()
-    })
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, server }
-}
-
-async function until<T> (what: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = await what()
-    if (value !== undefined) return value
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+import { receiver, until } from '../helpers/webhook-receiver.js'
 
 const selfHarm = { title: 'I wanted to die', body: 'Afterwards I felt so hopeless that I wanted to die and I made a plan.' }
 const env = { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '200' }

@@ -12,8 +12,19 @@ p{margin:.25rem 0}
 .tally .bar>div{height:100%;background:var(--candor-good);width:0}
 .stories{list-style:none;padding:0;margin:0}
 .story{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:.75rem 1rem;margin:0 0 .75rem}
-.story:focus{outline:2px solid var(--candor-accent);outline-offset:2px}
-.story .body{white-space:pre-line;overflow-wrap:anywhere}
+.story:focus,.comment:focus{outline:2px solid var(--candor-accent);outline-offset:2px}
+.body{white-space:pre-line;overflow-wrap:anywhere}
+h4{font-size:1rem;margin:1rem 0 .25rem}
+.rating{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;margin:.5rem 0}
+.rating [role=status]{flex-basis:100%}
+.stars{display:inline-flex}
+.stars button{background:none;border:0;padding:0 .1rem;color:var(--candor-border);font-size:1.5rem;line-height:1.1;font-weight:400}
+.stars button.on,.stars:hover button{color:var(--candor-accent)}
+.stars button:hover~button{color:var(--candor-border)}
+.comments{list-style:none;padding:0;margin:.5rem 0}
+.comment{border-left:3px solid var(--candor-border);padding:.25rem .75rem;margin:0 0 .75rem}
+.discussion{margin:.5rem 0 0 .75rem}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .4rem;border-radius:var(--candor-radius);border:1px solid currentColor}
 .badge.effective{color:var(--candor-good)}.badge.ineffective{color:var(--candor-bad)}.badge.none{color:var(--candor-muted)}
 .warning{font-weight:600;margin:.25rem 0 .5rem}

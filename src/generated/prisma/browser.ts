@@ -29,7 +29,9 @@ export type Site = Prisma.SiteModel
 export type Topic = Prisma.TopicModel
 /**
  * Model Story
- * 
+ * A story, or a reader's comment on one (parentId set): both go through the same triage, queue,
+ * claims, decisions, audit trail, reports and webhooks. Triggers keep comments out of topic and
+ * research counts; a comment has an empty title and no verdict.
  */
 export type Story = Prisma.StoryModel
 /**
@@ -47,6 +49,11 @@ export type ApiKey = Prisma.ApiKeyModel
  * A visitor's report on a public story; one per visitor per story (later ones update it).
  */
 export type Report = Prisma.ReportModel
+/**
+ * Model ReaderRating
+ * A reader's rating of a story: one per visitor (keyed hash) per story; a repeat replaces it.
+ */
+export type ReaderRating = Prisma.ReaderRatingModel
 /**
  * Model Webhook
  * A site's webhook endpoint. The secret signs deliveries (Standard Webhooks), so it is stored as is.

@@ -7,6 +7,7 @@ import { decide } from '../../moderation/decisions.js'
 import { editStory } from '../../moderation/edits.js'
 import { etagFor, loadForModerator, toModerationStory } from '../../moderation/moderation-story.js'
 import { moderationQueue } from '../../moderation/queue.js'
+import { ratingActivity } from '../../ratings/rating-activity.js'
 import { triage } from '../../triage/triage.js'
 
 const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app, { claimLeaseSeconds }) => {
@@ -15,8 +16,16 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
   app.route<RouteTypes<'getModerationQueue'>>({
     ...app.contract.route('getModerationQueue'),
     handler: async (request) => {
-      const { site, status, level, overdue, escalated = false, limit = 20, cursor } = request.query
-      return await moderationQueue(app.db, request.principal!, { site, status, level, overdue, escalated, limit, cursor })
+      const { site, status, level, kind, overdue, escalated = false, limit = 20, cursor } = request.query
+      return await moderationQueue(app.db, request.principal!, { site, status, level, kind, overdue, escalated, limit, cursor })
+    },
+  })
+
+  app.route<RouteTypes<'getReaderRatingActivity'>>({
+    ...app.contract.route('getReaderRatingActivity'),
+    handler: async (request) => {
+      const { site, hours = 24, flagged = false, limit = 20 } = request.query
+      return await ratingActivity(app.db, request.principal!, { site, hours, flagged, limit })
     },
   })
 

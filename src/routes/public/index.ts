@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { findTopic } from '../../sites/sites.js'
 import { ttlCache } from '../../sites/ttl-cache.js'
+import comments from './comments.js'
 import ratings from './ratings.js'
+import readerRatings from './reader-ratings.js'
 import stories from './stories.js'
 import topics from './topics.js'
 
@@ -19,6 +21,8 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   await app.register(topics)
   await app.register(stories)
   await app.register(ratings)
+  await app.register(comments)
+  await app.register(readerRatings)
 }
 
 export default publicRoutes

@@ -1,11 +1,11 @@
-// Public story routes: list approved, read one, submit, withdraw.
+// Public story routes: list approved, read one, submit, report, withdraw.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
+import { report } from '../../reports/reports.js'
 import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
-import { automationSign, decoyReceipt } from '../../stories/spam.js'
-import { submitStory } from '../../stories/submit.js'
-import { withdrawStory } from '../../stories/withdraw.js'
-import { reportStory } from '../../reports/reports.js'
+import { storeSubmission } from '../../stories/submit.js'
+import { withdraw } from '../../stories/withdraw.js'
+import { receiveSubmission } from './submissions.js'
 
 const stories: FastifyPluginAsync = async (app) => {
   const { limits } = app
@@ -14,10 +14,10 @@ const stories: FastifyPluginAsync = async (app) => {
     handler: async (request, reply) => {
       const { site, topic: topicSlug } = request.params
       const topic = await app.topics.find(site, topicSlug)
-      const { limit = 20, cursor, verdict } = request.query
-      const page = await listPublicStories(app.db, topic.id, { limit, cursor, verdict })
+      const { limit = 20, cursor, verdict, sort = 'newest' } = request.query
+      const page = await listPublicStories(app.db, topic.id, { limit, cursor, verdict, sort })
       if (page.nextCursor) {
-        const next = new URLSearchParams({ limit: String(limit), cursor: page.nextCursor, ...(verdict ? { verdict } : {}) })
+        const next = new URLSearchParams({ limit: String(limit), cursor: page.nextCursor, ...(verdict ? { verdict } : {}), ...(sort !== 'newest' ? { sort } : {}) })
         reply.header('link', `</v1/sites/${site}/topics/${topicSlug}/stories?${next.toString()}>; rel="next"`)
       }
       return page
@@ -30,23 +30,8 @@ const stories: FastifyPluginAsync = async (app) => {
     preHandler: limits.siteWrite,
     handler: async (request, reply) => {
       const topic = await app.topics.find(request.params.site, request.params.topic)
-      const spam = automationSign(request.body)
-      if (spam) {
-        app.metrics.spam.inc({ reason: spam })
-        const { story, manageToken } = decoyReceipt()
-        return reply.code(201).header('location', `/v1/stories/${story.id}`)
-          .send({ id: story.id, status: 'pending', manageToken, createdAt: story.createdAt.toISOString() })
-      }
-      const { story, manageToken, triage, support } = await submitStory(app.db, topic, request.body, request.clientHash)
-      app.metrics.storiesSubmitted.inc({ level: triage.level })
-      app.webhooks.kick()
-      return reply.code(201).header('location', `/v1/stories/${story.id}`).send({
-        id: story.id,
-        status: 'pending',
-        manageToken,
-        createdAt: story.createdAt.toISOString(),
-        ...(support ? { support } : {}),
-      })
+      return await receiveSubmission(app, reply, '/v1/stories', request.body,
+        async () => await storeSubmission(app.db, { ...request.body, topic }, request.clientHash))
     },
   })
 
@@ -59,7 +44,7 @@ const stories: FastifyPluginAsync = async (app) => {
     ...app.contract.route('reportStory'),
     config: { rateLimit: limits.write, idempotent: true },
     handler: async (request, reply) => {
-      await reportStory(app.db, request.params.id, request.clientHash, request.body)
+      await report(app.db, 'story', request.params.id, request.clientHash, request.body)
       app.webhooks.kick()
       return reply.code(202).send({ status: 'received' })
     },
@@ -69,7 +54,7 @@ const stories: FastifyPluginAsync = async (app) => {
     ...app.contract.route('withdrawStory'),
     config: { rateLimit: limits.write },
     handler: async (request, reply) => {
-      await withdrawStory(app.db, request.params.id, request.headers['x-manage-token'])
+      await withdraw(app.db, 'story', request.params.id, request.headers['x-manage-token'])
       app.tallies.invalidate()
       return reply.code(204).send()
     },

@@ -403,6 +403,7 @@ export const ModelName = {
   AuditEvent: 'AuditEvent',
   ApiKey: 'ApiKey',
   Report: 'Report',
+  ReaderRating: 'ReaderRating',
   Webhook: 'Webhook',
   WebhookDelivery: 'WebhookDelivery',
   IdempotencyKey: 'IdempotencyKey',
@@ -424,7 +425,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount"
+    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -869,6 +870,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.ReportCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.ReportCountAggregateOutputType> | number
+        }
+      }
+    }
+    ReaderRating: {
+      payload: Prisma.$ReaderRatingPayload<ExtArgs>
+      fields: Prisma.ReaderRatingFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReaderRatingFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReaderRatingFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>
+        }
+        findFirst: {
+          args: Prisma.ReaderRatingFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReaderRatingFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>
+        }
+        findMany: {
+          args: Prisma.ReaderRatingFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>[]
+        }
+        create: {
+          args: Prisma.ReaderRatingCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>
+        }
+        createMany: {
+          args: Prisma.ReaderRatingCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReaderRatingCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>[]
+        }
+        delete: {
+          args: Prisma.ReaderRatingDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>
+        }
+        update: {
+          args: Prisma.ReaderRatingUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReaderRatingDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReaderRatingUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReaderRatingUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReaderRatingUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReaderRatingPayload>
+        }
+        aggregate: {
+          args: Prisma.ReaderRatingAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReaderRating>
+        }
+        groupBy: {
+          args: Prisma.ReaderRatingGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReaderRatingGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReaderRatingCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReaderRatingCountAggregateOutputType> | number
         }
       }
     }
@@ -1385,6 +1460,7 @@ export const StoryScalarFieldEnum = {
   id: 'id',
   siteId: 'siteId',
   topicId: 'topicId',
+  parentId: 'parentId',
   title: 'title',
   body: 'body',
   authorName: 'authorName',
@@ -1406,6 +1482,10 @@ export const StoryScalarFieldEnum = {
   overdueNotifiedAt: 'overdueNotifiedAt',
   claimKeyId: 'claimKeyId',
   claimExpiresAt: 'claimExpiresAt',
+  commentCount: 'commentCount',
+  ratingCount: 'ratingCount',
+  ratingSum: 'ratingSum',
+  helpfulScore: 'helpfulScore',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   publishedAt: 'publishedAt'
@@ -1454,6 +1534,19 @@ export const ReportScalarFieldEnum = {
 } as const
 
 export type ReportScalarFieldEnum = (typeof ReportScalarFieldEnum)[keyof typeof ReportScalarFieldEnum]
+
+
+export const ReaderRatingScalarFieldEnum = {
+  storyId: 'storyId',
+  raterHash: 'raterHash',
+  networkHash: 'networkHash',
+  stars: 'stars',
+  changes: 'changes',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReaderRatingScalarFieldEnum = (typeof ReaderRatingScalarFieldEnum)[keyof typeof ReaderRatingScalarFieldEnum]
 
 
 export const WebhookScalarFieldEnum = {
@@ -1691,6 +1784,20 @@ export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel,
 
 
 /**
+ * Reference to a field of type 'Float'
+ */
+export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
+    
+
+
+/**
+ * Reference to a field of type 'Float[]'
+ */
+export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
+    
+
+
+/**
  * Reference to a field of type 'BigInt'
  */
 export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
@@ -1743,20 +1850,6 @@ export type EnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$P
  * Reference to a field of type 'DeliveryStatus[]'
  */
 export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus[]'>
-    
-
-
-/**
- * Reference to a field of type 'Float'
- */
-export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
-    
-
-
-/**
- * Reference to a field of type 'Float[]'
- */
-export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
     
 
 /**
@@ -1916,6 +2009,7 @@ export type GlobalOmitConfig = {
   auditEvent?: Prisma.AuditEventOmit
   apiKey?: Prisma.ApiKeyOmit
   report?: Prisma.ReportOmit
+  readerRating?: Prisma.ReaderRatingOmit
   webhook?: Prisma.WebhookOmit
   webhookDelivery?: Prisma.WebhookDeliveryOmit
   idempotencyKey?: Prisma.IdempotencyKeyOmit

@@ -57,6 +57,7 @@ export const ModelName = {
   AuditEvent: 'AuditEvent',
   ApiKey: 'ApiKey',
   Report: 'Report',
+  ReaderRating: 'ReaderRating',
   Webhook: 'Webhook',
   WebhookDelivery: 'WebhookDelivery',
   IdempotencyKey: 'IdempotencyKey',
@@ -111,6 +112,7 @@ export const StoryScalarFieldEnum = {
   id: 'id',
   siteId: 'siteId',
   topicId: 'topicId',
+  parentId: 'parentId',
   title: 'title',
   body: 'body',
   authorName: 'authorName',
@@ -132,6 +134,10 @@ export const StoryScalarFieldEnum = {
   overdueNotifiedAt: 'overdueNotifiedAt',
   claimKeyId: 'claimKeyId',
   claimExpiresAt: 'claimExpiresAt',
+  commentCount: 'commentCount',
+  ratingCount: 'ratingCount',
+  ratingSum: 'ratingSum',
+  helpfulScore: 'helpfulScore',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   publishedAt: 'publishedAt'
@@ -180,6 +186,19 @@ export const ReportScalarFieldEnum = {
 } as const
 
 export type ReportScalarFieldEnum = (typeof ReportScalarFieldEnum)[keyof typeof ReportScalarFieldEnum]
+
+
+export const ReaderRatingScalarFieldEnum = {
+  storyId: 'storyId',
+  raterHash: 'raterHash',
+  networkHash: 'networkHash',
+  stars: 'stars',
+  changes: 'changes',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReaderRatingScalarFieldEnum = (typeof ReaderRatingScalarFieldEnum)[keyof typeof ReaderRatingScalarFieldEnum]
 
 
 export const WebhookScalarFieldEnum = {

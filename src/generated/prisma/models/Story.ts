@@ -14,7 +14,9 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model Story
- * 
+ * A story, or a reader's comment on one (parentId set): both go through the same triage, queue,
+ * claims, decisions, audit trail, reports and webhooks. Triggers keep comments out of topic and
+ * research counts; a comment has an empty title and no verdict.
  */
 export type StoryModel = runtime.Types.Result.DefaultSelection<Prisma.$StoryPayload>
 
@@ -29,17 +31,26 @@ export type AggregateStory = {
 export type StoryAvgAggregateOutputType = {
   version: number | null
   harmReports: number | null
+  commentCount: number | null
+  ratingCount: number | null
+  ratingSum: number | null
+  helpfulScore: number | null
 }
 
 export type StorySumAggregateOutputType = {
   version: number | null
   harmReports: number | null
+  commentCount: number | null
+  ratingCount: number | null
+  ratingSum: number | null
+  helpfulScore: number | null
 }
 
 export type StoryMinAggregateOutputType = {
   id: string | null
   siteId: string | null
   topicId: string | null
+  parentId: string | null
   title: string | null
   body: string | null
   authorName: string | null
@@ -57,6 +68,10 @@ export type StoryMinAggregateOutputType = {
   overdueNotifiedAt: Date | null
   claimKeyId: string | null
   claimExpiresAt: Date | null
+  commentCount: number | null
+  ratingCount: number | null
+  ratingSum: number | null
+  helpfulScore: number | null
   createdAt: Date | null
   updatedAt: Date | null
   publishedAt: Date | null
@@ -66,6 +81,7 @@ export type StoryMaxAggregateOutputType = {
   id: string | null
   siteId: string | null
   topicId: string | null
+  parentId: string | null
   title: string | null
   body: string | null
   authorName: string | null
@@ -83,6 +99,10 @@ export type StoryMaxAggregateOutputType = {
   overdueNotifiedAt: Date | null
   claimKeyId: string | null
   claimExpiresAt: Date | null
+  commentCount: number | null
+  ratingCount: number | null
+  ratingSum: number | null
+  helpfulScore: number | null
   createdAt: Date | null
   updatedAt: Date | null
   publishedAt: Date | null
@@ -92,6 +112,7 @@ export type StoryCountAggregateOutputType = {
   id: number
   siteId: number
   topicId: number
+  parentId: number
   title: number
   body: number
   authorName: number
@@ -113,6 +134,10 @@ export type StoryCountAggregateOutputType = {
   overdueNotifiedAt: number
   claimKeyId: number
   claimExpiresAt: number
+  commentCount: number
+  ratingCount: number
+  ratingSum: number
+  helpfulScore: number
   createdAt: number
   updatedAt: number
   publishedAt: number
@@ -123,17 +148,26 @@ export type StoryCountAggregateOutputType = {
 export type StoryAvgAggregateInputType = {
   version?: true
   harmReports?: true
+  commentCount?: true
+  ratingCount?: true
+  ratingSum?: true
+  helpfulScore?: true
 }
 
 export type StorySumAggregateInputType = {
   version?: true
   harmReports?: true
+  commentCount?: true
+  ratingCount?: true
+  ratingSum?: true
+  helpfulScore?: true
 }
 
 export type StoryMinAggregateInputType = {
   id?: true
   siteId?: true
   topicId?: true
+  parentId?: true
   title?: true
   body?: true
   authorName?: true
@@ -151,6 +185,10 @@ export type StoryMinAggregateInputType = {
   overdueNotifiedAt?: true
   claimKeyId?: true
   claimExpiresAt?: true
+  commentCount?: true
+  ratingCount?: true
+  ratingSum?: true
+  helpfulScore?: true
   createdAt?: true
   updatedAt?: true
   publishedAt?: true
@@ -160,6 +198,7 @@ export type StoryMaxAggregateInputType = {
   id?: true
   siteId?: true
   topicId?: true
+  parentId?: true
   title?: true
   body?: true
   authorName?: true
@@ -177,6 +216,10 @@ export type StoryMaxAggregateInputType = {
   overdueNotifiedAt?: true
   claimKeyId?: true
   claimExpiresAt?: true
+  commentCount?: true
+  ratingCount?: true
+  ratingSum?: true
+  helpfulScore?: true
   createdAt?: true
   updatedAt?: true
   publishedAt?: true
@@ -186,6 +229,7 @@ export type StoryCountAggregateInputType = {
   id?: true
   siteId?: true
   topicId?: true
+  parentId?: true
   title?: true
   body?: true
   authorName?: true
@@ -207,6 +251,10 @@ export type StoryCountAggregateInputType = {
   overdueNotifiedAt?: true
   claimKeyId?: true
   claimExpiresAt?: true
+  commentCount?: true
+  ratingCount?: true
+  ratingSum?: true
+  helpfulScore?: true
   createdAt?: true
   updatedAt?: true
   publishedAt?: true
@@ -303,6 +351,7 @@ export type StoryGroupByOutputType = {
   id: string
   siteId: string
   topicId: string
+  parentId: string | null
   title: string
   body: string
   authorName: string | null
@@ -324,6 +373,10 @@ export type StoryGroupByOutputType = {
   overdueNotifiedAt: Date | null
   claimKeyId: string | null
   claimExpiresAt: Date | null
+  commentCount: number
+  ratingCount: number
+  ratingSum: number
+  helpfulScore: number
   createdAt: Date
   updatedAt: Date
   publishedAt: Date | null
@@ -356,6 +409,7 @@ export type StoryWhereInput = {
   id?: Prisma.UuidFilter<"Story"> | string
   siteId?: Prisma.UuidFilter<"Story"> | string
   topicId?: Prisma.UuidFilter<"Story"> | string
+  parentId?: Prisma.UuidNullableFilter<"Story"> | string | null
   title?: Prisma.StringFilter<"Story"> | string
   body?: Prisma.StringFilter<"Story"> | string
   authorName?: Prisma.StringNullableFilter<"Story"> | string | null
@@ -377,20 +431,28 @@ export type StoryWhereInput = {
   overdueNotifiedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   claimKeyId?: Prisma.UuidNullableFilter<"Story"> | string | null
   claimExpiresAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  commentCount?: Prisma.IntFilter<"Story"> | number
+  ratingCount?: Prisma.IntFilter<"Story"> | number
+  ratingSum?: Prisma.IntFilter<"Story"> | number
+  helpfulScore?: Prisma.FloatFilter<"Story"> | number
   createdAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   topic?: Prisma.XOR<Prisma.TopicScalarRelationFilter, Prisma.TopicWhereInput>
   claimKey?: Prisma.XOR<Prisma.ApiKeyNullableScalarRelationFilter, Prisma.ApiKeyWhereInput> | null
+  parent?: Prisma.XOR<Prisma.StoryNullableScalarRelationFilter, Prisma.StoryWhereInput> | null
+  comments?: Prisma.StoryListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   reports?: Prisma.ReportListRelationFilter
+  readerRatings?: Prisma.ReaderRatingListRelationFilter
 }
 
 export type StoryOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   siteId?: Prisma.SortOrder
   topicId?: Prisma.SortOrder
+  parentId?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   authorName?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -412,14 +474,21 @@ export type StoryOrderByWithRelationInput = {
   overdueNotifiedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   claimKeyId?: Prisma.SortOrderInput | Prisma.SortOrder
   claimExpiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   site?: Prisma.SiteOrderByWithRelationInput
   topic?: Prisma.TopicOrderByWithRelationInput
   claimKey?: Prisma.ApiKeyOrderByWithRelationInput
+  parent?: Prisma.StoryOrderByWithRelationInput
+  comments?: Prisma.StoryOrderByRelationAggregateInput
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
   reports?: Prisma.ReportOrderByRelationAggregateInput
+  readerRatings?: Prisma.ReaderRatingOrderByRelationAggregateInput
 }
 
 export type StoryWhereUniqueInput = Prisma.AtLeast<{
@@ -429,6 +498,7 @@ export type StoryWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.StoryWhereInput | Prisma.StoryWhereInput[]
   siteId?: Prisma.UuidFilter<"Story"> | string
   topicId?: Prisma.UuidFilter<"Story"> | string
+  parentId?: Prisma.UuidNullableFilter<"Story"> | string | null
   title?: Prisma.StringFilter<"Story"> | string
   body?: Prisma.StringFilter<"Story"> | string
   authorName?: Prisma.StringNullableFilter<"Story"> | string | null
@@ -450,20 +520,28 @@ export type StoryWhereUniqueInput = Prisma.AtLeast<{
   overdueNotifiedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   claimKeyId?: Prisma.UuidNullableFilter<"Story"> | string | null
   claimExpiresAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  commentCount?: Prisma.IntFilter<"Story"> | number
+  ratingCount?: Prisma.IntFilter<"Story"> | number
+  ratingSum?: Prisma.IntFilter<"Story"> | number
+  helpfulScore?: Prisma.FloatFilter<"Story"> | number
   createdAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   site?: Prisma.XOR<Prisma.SiteScalarRelationFilter, Prisma.SiteWhereInput>
   topic?: Prisma.XOR<Prisma.TopicScalarRelationFilter, Prisma.TopicWhereInput>
   claimKey?: Prisma.XOR<Prisma.ApiKeyNullableScalarRelationFilter, Prisma.ApiKeyWhereInput> | null
+  parent?: Prisma.XOR<Prisma.StoryNullableScalarRelationFilter, Prisma.StoryWhereInput> | null
+  comments?: Prisma.StoryListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   reports?: Prisma.ReportListRelationFilter
+  readerRatings?: Prisma.ReaderRatingListRelationFilter
 }, "id">
 
 export type StoryOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   siteId?: Prisma.SortOrder
   topicId?: Prisma.SortOrder
+  parentId?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   authorName?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -485,6 +563,10 @@ export type StoryOrderByWithAggregationInput = {
   overdueNotifiedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   claimKeyId?: Prisma.SortOrderInput | Prisma.SortOrder
   claimExpiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -502,6 +584,7 @@ export type StoryScalarWhereWithAggregatesInput = {
   id?: Prisma.UuidWithAggregatesFilter<"Story"> | string
   siteId?: Prisma.UuidWithAggregatesFilter<"Story"> | string
   topicId?: Prisma.UuidWithAggregatesFilter<"Story"> | string
+  parentId?: Prisma.UuidNullableWithAggregatesFilter<"Story"> | string | null
   title?: Prisma.StringWithAggregatesFilter<"Story"> | string
   body?: Prisma.StringWithAggregatesFilter<"Story"> | string
   authorName?: Prisma.StringNullableWithAggregatesFilter<"Story"> | string | null
@@ -523,6 +606,10 @@ export type StoryScalarWhereWithAggregatesInput = {
   overdueNotifiedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
   claimKeyId?: Prisma.UuidNullableWithAggregatesFilter<"Story"> | string | null
   claimExpiresAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
+  commentCount?: Prisma.IntWithAggregatesFilter<"Story"> | number
+  ratingCount?: Prisma.IntWithAggregatesFilter<"Story"> | number
+  ratingSum?: Prisma.IntWithAggregatesFilter<"Story"> | number
+  helpfulScore?: Prisma.FloatWithAggregatesFilter<"Story"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Story"> | Date | string | null
@@ -550,20 +637,28 @@ export type StoryCreateInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
   claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateInput = {
   id?: string
   siteId: string
   topicId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -585,11 +680,17 @@ export type StoryUncheckedCreateInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUpdateInput = {
@@ -614,20 +715,28 @@ export type StoryUpdateInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
   claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -649,17 +758,24 @@ export type StoryUncheckedUpdateInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryCreateManyInput = {
   id?: string
   siteId: string
   topicId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -681,6 +797,10 @@ export type StoryCreateManyInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -708,6 +828,10 @@ export type StoryUpdateManyMutationInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -717,6 +841,7 @@ export type StoryUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -738,6 +863,10 @@ export type StoryUncheckedUpdateManyInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -753,10 +882,16 @@ export type StoryOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type StoryNullableScalarRelationFilter = {
+  is?: Prisma.StoryWhereInput | null
+  isNot?: Prisma.StoryWhereInput | null
+}
+
 export type StoryCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   siteId?: Prisma.SortOrder
   topicId?: Prisma.SortOrder
+  parentId?: Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   authorName?: Prisma.SortOrder
@@ -778,6 +913,10 @@ export type StoryCountOrderByAggregateInput = {
   overdueNotifiedAt?: Prisma.SortOrder
   claimKeyId?: Prisma.SortOrder
   claimExpiresAt?: Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
@@ -786,12 +925,17 @@ export type StoryCountOrderByAggregateInput = {
 export type StoryAvgOrderByAggregateInput = {
   version?: Prisma.SortOrder
   harmReports?: Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
 }
 
 export type StoryMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   siteId?: Prisma.SortOrder
   topicId?: Prisma.SortOrder
+  parentId?: Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   authorName?: Prisma.SortOrder
@@ -809,6 +953,10 @@ export type StoryMaxOrderByAggregateInput = {
   overdueNotifiedAt?: Prisma.SortOrder
   claimKeyId?: Prisma.SortOrder
   claimExpiresAt?: Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
@@ -818,6 +966,7 @@ export type StoryMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   siteId?: Prisma.SortOrder
   topicId?: Prisma.SortOrder
+  parentId?: Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   authorName?: Prisma.SortOrder
@@ -835,6 +984,10 @@ export type StoryMinOrderByAggregateInput = {
   overdueNotifiedAt?: Prisma.SortOrder
   claimKeyId?: Prisma.SortOrder
   claimExpiresAt?: Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
@@ -843,6 +996,10 @@ export type StoryMinOrderByAggregateInput = {
 export type StorySumOrderByAggregateInput = {
   version?: Prisma.SortOrder
   harmReports?: Prisma.SortOrder
+  commentCount?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  helpfulScore?: Prisma.SortOrder
 }
 
 export type StoryScalarRelationFilter = {
@@ -942,6 +1099,26 @@ export type StoryCreatecontentWarningsInput = {
   set: string[]
 }
 
+export type StoryCreateNestedOneWithoutCommentsInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutCommentsInput, Prisma.StoryUncheckedCreateWithoutCommentsInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutCommentsInput
+  connect?: Prisma.StoryWhereUniqueInput
+}
+
+export type StoryCreateNestedManyWithoutParentInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutParentInput, Prisma.StoryUncheckedCreateWithoutParentInput> | Prisma.StoryCreateWithoutParentInput[] | Prisma.StoryUncheckedCreateWithoutParentInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutParentInput | Prisma.StoryCreateOrConnectWithoutParentInput[]
+  createMany?: Prisma.StoryCreateManyParentInputEnvelope
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+}
+
+export type StoryUncheckedCreateNestedManyWithoutParentInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutParentInput, Prisma.StoryUncheckedCreateWithoutParentInput> | Prisma.StoryCreateWithoutParentInput[] | Prisma.StoryUncheckedCreateWithoutParentInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutParentInput | Prisma.StoryCreateOrConnectWithoutParentInput[]
+  createMany?: Prisma.StoryCreateManyParentInputEnvelope
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+}
+
 export type NullableStringFieldUpdateOperationsInput = {
   set?: string | null
 }
@@ -982,6 +1159,52 @@ export type IntFieldUpdateOperationsInput = {
 
 export type NullableDateTimeFieldUpdateOperationsInput = {
   set?: Date | string | null
+}
+
+export type FloatFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type StoryUpdateOneWithoutCommentsNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutCommentsInput, Prisma.StoryUncheckedCreateWithoutCommentsInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutCommentsInput
+  upsert?: Prisma.StoryUpsertWithoutCommentsInput
+  disconnect?: Prisma.StoryWhereInput | boolean
+  delete?: Prisma.StoryWhereInput | boolean
+  connect?: Prisma.StoryWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutCommentsInput, Prisma.StoryUpdateWithoutCommentsInput>, Prisma.StoryUncheckedUpdateWithoutCommentsInput>
+}
+
+export type StoryUpdateManyWithoutParentNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutParentInput, Prisma.StoryUncheckedCreateWithoutParentInput> | Prisma.StoryCreateWithoutParentInput[] | Prisma.StoryUncheckedCreateWithoutParentInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutParentInput | Prisma.StoryCreateOrConnectWithoutParentInput[]
+  upsert?: Prisma.StoryUpsertWithWhereUniqueWithoutParentInput | Prisma.StoryUpsertWithWhereUniqueWithoutParentInput[]
+  createMany?: Prisma.StoryCreateManyParentInputEnvelope
+  set?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  disconnect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  delete?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  update?: Prisma.StoryUpdateWithWhereUniqueWithoutParentInput | Prisma.StoryUpdateWithWhereUniqueWithoutParentInput[]
+  updateMany?: Prisma.StoryUpdateManyWithWhereWithoutParentInput | Prisma.StoryUpdateManyWithWhereWithoutParentInput[]
+  deleteMany?: Prisma.StoryScalarWhereInput | Prisma.StoryScalarWhereInput[]
+}
+
+export type StoryUncheckedUpdateManyWithoutParentNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutParentInput, Prisma.StoryUncheckedCreateWithoutParentInput> | Prisma.StoryCreateWithoutParentInput[] | Prisma.StoryUncheckedCreateWithoutParentInput[]
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutParentInput | Prisma.StoryCreateOrConnectWithoutParentInput[]
+  upsert?: Prisma.StoryUpsertWithWhereUniqueWithoutParentInput | Prisma.StoryUpsertWithWhereUniqueWithoutParentInput[]
+  createMany?: Prisma.StoryCreateManyParentInputEnvelope
+  set?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  disconnect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  delete?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  connect?: Prisma.StoryWhereUniqueInput | Prisma.StoryWhereUniqueInput[]
+  update?: Prisma.StoryUpdateWithWhereUniqueWithoutParentInput | Prisma.StoryUpdateWithWhereUniqueWithoutParentInput[]
+  updateMany?: Prisma.StoryUpdateManyWithWhereWithoutParentInput | Prisma.StoryUpdateManyWithWhereWithoutParentInput[]
+  deleteMany?: Prisma.StoryScalarWhereInput | Prisma.StoryScalarWhereInput[]
 }
 
 export type StoryCreateNestedOneWithoutAuditEventsInput = {
@@ -1054,6 +1277,20 @@ export type StoryUpdateOneRequiredWithoutReportsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutReportsInput, Prisma.StoryUpdateWithoutReportsInput>, Prisma.StoryUncheckedUpdateWithoutReportsInput>
 }
 
+export type StoryCreateNestedOneWithoutReaderRatingsInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutReaderRatingsInput, Prisma.StoryUncheckedCreateWithoutReaderRatingsInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutReaderRatingsInput
+  connect?: Prisma.StoryWhereUniqueInput
+}
+
+export type StoryUpdateOneRequiredWithoutReaderRatingsNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutReaderRatingsInput, Prisma.StoryUncheckedCreateWithoutReaderRatingsInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutReaderRatingsInput
+  upsert?: Prisma.StoryUpsertWithoutReaderRatingsInput
+  connect?: Prisma.StoryWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutReaderRatingsInput, Prisma.StoryUpdateWithoutReaderRatingsInput>, Prisma.StoryUncheckedUpdateWithoutReaderRatingsInput>
+}
+
 export type StoryCreateWithoutSiteInput = {
   id?: string
   title: string
@@ -1076,18 +1313,26 @@ export type StoryCreateWithoutSiteInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
   claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutSiteInput = {
   id?: string
   topicId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -1109,11 +1354,17 @@ export type StoryUncheckedCreateWithoutSiteInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutSiteInput = {
@@ -1149,6 +1400,7 @@ export type StoryScalarWhereInput = {
   id?: Prisma.UuidFilter<"Story"> | string
   siteId?: Prisma.UuidFilter<"Story"> | string
   topicId?: Prisma.UuidFilter<"Story"> | string
+  parentId?: Prisma.UuidNullableFilter<"Story"> | string | null
   title?: Prisma.StringFilter<"Story"> | string
   body?: Prisma.StringFilter<"Story"> | string
   authorName?: Prisma.StringNullableFilter<"Story"> | string | null
@@ -1170,6 +1422,10 @@ export type StoryScalarWhereInput = {
   overdueNotifiedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
   claimKeyId?: Prisma.UuidNullableFilter<"Story"> | string | null
   claimExpiresAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
+  commentCount?: Prisma.IntFilter<"Story"> | number
+  ratingCount?: Prisma.IntFilter<"Story"> | number
+  ratingSum?: Prisma.IntFilter<"Story"> | number
+  helpfulScore?: Prisma.FloatFilter<"Story"> | number
   createdAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Story"> | Date | string
   publishedAt?: Prisma.DateTimeNullableFilter<"Story"> | Date | string | null
@@ -1197,18 +1453,26 @@ export type StoryCreateWithoutTopicInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutTopicInput = {
   id?: string
   siteId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -1230,11 +1494,17 @@ export type StoryUncheckedCreateWithoutTopicInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutTopicInput = {
@@ -1263,7 +1533,7 @@ export type StoryUpdateManyWithWhereWithoutTopicInput = {
   data: Prisma.XOR<Prisma.StoryUpdateManyMutationInput, Prisma.StoryUncheckedUpdateManyWithoutTopicInput>
 }
 
-export type StoryCreateWithoutAuditEventsInput = {
+export type StoryCreateWithoutCommentsInput = {
   id?: string
   title: string
   body: string
@@ -1285,16 +1555,104 @@ export type StoryCreateWithoutAuditEventsInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
   claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
 }
 
-export type StoryUncheckedCreateWithoutAuditEventsInput = {
+export type StoryUncheckedCreateWithoutCommentsInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  parentId?: string | null
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+}
+
+export type StoryCreateOrConnectWithoutCommentsInput = {
+  where: Prisma.StoryWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoryCreateWithoutCommentsInput, Prisma.StoryUncheckedCreateWithoutCommentsInput>
+}
+
+export type StoryCreateWithoutParentInput = {
+  id?: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+}
+
+export type StoryUncheckedCreateWithoutParentInput = {
   id?: string
   siteId: string
   topicId: string
@@ -1319,10 +1677,206 @@ export type StoryUncheckedCreateWithoutAuditEventsInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+}
+
+export type StoryCreateOrConnectWithoutParentInput = {
+  where: Prisma.StoryWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoryCreateWithoutParentInput, Prisma.StoryUncheckedCreateWithoutParentInput>
+}
+
+export type StoryCreateManyParentInputEnvelope = {
+  data: Prisma.StoryCreateManyParentInput | Prisma.StoryCreateManyParentInput[]
+  skipDuplicates?: boolean
+}
+
+export type StoryUpsertWithoutCommentsInput = {
+  update: Prisma.XOR<Prisma.StoryUpdateWithoutCommentsInput, Prisma.StoryUncheckedUpdateWithoutCommentsInput>
+  create: Prisma.XOR<Prisma.StoryCreateWithoutCommentsInput, Prisma.StoryUncheckedCreateWithoutCommentsInput>
+  where?: Prisma.StoryWhereInput
+}
+
+export type StoryUpdateToOneWithWhereWithoutCommentsInput = {
+  where?: Prisma.StoryWhereInput
+  data: Prisma.XOR<Prisma.StoryUpdateWithoutCommentsInput, Prisma.StoryUncheckedUpdateWithoutCommentsInput>
+}
+
+export type StoryUpdateWithoutCommentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateWithoutCommentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUpsertWithWhereUniqueWithoutParentInput = {
+  where: Prisma.StoryWhereUniqueInput
+  update: Prisma.XOR<Prisma.StoryUpdateWithoutParentInput, Prisma.StoryUncheckedUpdateWithoutParentInput>
+  create: Prisma.XOR<Prisma.StoryCreateWithoutParentInput, Prisma.StoryUncheckedCreateWithoutParentInput>
+}
+
+export type StoryUpdateWithWhereUniqueWithoutParentInput = {
+  where: Prisma.StoryWhereUniqueInput
+  data: Prisma.XOR<Prisma.StoryUpdateWithoutParentInput, Prisma.StoryUncheckedUpdateWithoutParentInput>
+}
+
+export type StoryUpdateManyWithWhereWithoutParentInput = {
+  where: Prisma.StoryScalarWhereInput
+  data: Prisma.XOR<Prisma.StoryUpdateManyMutationInput, Prisma.StoryUncheckedUpdateManyWithoutParentInput>
+}
+
+export type StoryCreateWithoutAuditEventsInput = {
+  id?: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+}
+
+export type StoryUncheckedCreateWithoutAuditEventsInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  parentId?: string | null
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutAuditEventsInput = {
@@ -1363,19 +1917,27 @@ export type StoryUpdateWithoutAuditEventsInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
   claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutAuditEventsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1397,10 +1959,16 @@ export type StoryUncheckedUpdateWithoutAuditEventsInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryCreateWithoutClaimKeyInput = {
@@ -1425,19 +1993,27 @@ export type StoryCreateWithoutClaimKeyInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutClaimKeyInput = {
   id?: string
   siteId: string
   topicId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -1458,11 +2034,17 @@ export type StoryUncheckedCreateWithoutClaimKeyInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutClaimKeyInput = {
@@ -1513,19 +2095,27 @@ export type StoryCreateWithoutReportsInput = {
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
   site: Prisma.SiteCreateNestedOneWithoutStoriesInput
   topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
   claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutReportsInput = {
   id?: string
   siteId: string
   topicId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -1547,10 +2137,16 @@ export type StoryUncheckedCreateWithoutReportsInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutReportsInput = {
@@ -1591,19 +2187,27 @@ export type StoryUpdateWithoutReportsInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
   claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutReportsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1625,15 +2229,61 @@ export type StoryUncheckedUpdateWithoutReportsInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
 
-export type StoryCreateManySiteInput = {
+export type StoryCreateWithoutReaderRatingsInput = {
   id?: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+}
+
+export type StoryUncheckedCreateWithoutReaderRatingsInput = {
+  id?: string
+  siteId: string
   topicId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -1655,6 +2305,139 @@ export type StoryCreateManySiteInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+}
+
+export type StoryCreateOrConnectWithoutReaderRatingsInput = {
+  where: Prisma.StoryWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoryCreateWithoutReaderRatingsInput, Prisma.StoryUncheckedCreateWithoutReaderRatingsInput>
+}
+
+export type StoryUpsertWithoutReaderRatingsInput = {
+  update: Prisma.XOR<Prisma.StoryUpdateWithoutReaderRatingsInput, Prisma.StoryUncheckedUpdateWithoutReaderRatingsInput>
+  create: Prisma.XOR<Prisma.StoryCreateWithoutReaderRatingsInput, Prisma.StoryUncheckedCreateWithoutReaderRatingsInput>
+  where?: Prisma.StoryWhereInput
+}
+
+export type StoryUpdateToOneWithWhereWithoutReaderRatingsInput = {
+  where?: Prisma.StoryWhereInput
+  data: Prisma.XOR<Prisma.StoryUpdateWithoutReaderRatingsInput, Prisma.StoryUncheckedUpdateWithoutReaderRatingsInput>
+}
+
+export type StoryUpdateWithoutReaderRatingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateWithoutReaderRatingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryCreateManySiteInput = {
+  id?: string
+  topicId: string
+  parentId?: string | null
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -1682,18 +2465,26 @@ export type StoryUpdateWithoutSiteInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
   claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutSiteInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1715,16 +2506,23 @@ export type StoryUncheckedUpdateWithoutSiteInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutSiteInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1746,6 +2544,10 @@ export type StoryUncheckedUpdateManyWithoutSiteInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1754,6 +2556,7 @@ export type StoryUncheckedUpdateManyWithoutSiteInput = {
 export type StoryCreateManyTopicInput = {
   id?: string
   siteId: string
+  parentId?: string | null
   title: string
   body: string
   authorName?: string | null
@@ -1775,6 +2578,10 @@ export type StoryCreateManyTopicInput = {
   overdueNotifiedAt?: Date | string | null
   claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -1802,18 +2609,26 @@ export type StoryUpdateWithoutTopicInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutTopicInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1835,16 +2650,23 @@ export type StoryUncheckedUpdateWithoutTopicInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutTopicInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1866,12 +2688,16 @@ export type StoryUncheckedUpdateManyWithoutTopicInput = {
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
-export type StoryCreateManyClaimKeyInput = {
+export type StoryCreateManyParentInput = {
   id?: string
   siteId: string
   topicId: string
@@ -1894,7 +2720,156 @@ export type StoryCreateManyClaimKeyInput = {
   flaggedAt?: Date | string | null
   escalatedAt?: Date | string | null
   overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
   claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+}
+
+export type StoryUpdateWithoutParentInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateWithoutParentInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateManyWithoutParentInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+}
+
+export type StoryCreateManyClaimKeyInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  parentId?: string | null
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   publishedAt?: Date | string | null
@@ -1922,19 +2897,27 @@ export type StoryUpdateWithoutClaimKeyInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
   topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutClaimKeyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1955,17 +2938,24 @@ export type StoryUncheckedUpdateWithoutClaimKeyInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutClaimKeyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   siteId?: Prisma.StringFieldUpdateOperationsInput | string
   topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
   authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1986,6 +2976,10 @@ export type StoryUncheckedUpdateManyWithoutClaimKeyInput = {
   escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1997,13 +2991,17 @@ export type StoryUncheckedUpdateManyWithoutClaimKeyInput = {
  */
 
 export type StoryCountOutputType = {
+  comments: number
   auditEvents: number
   reports: number
+  readerRatings: number
 }
 
 export type StoryCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  comments?: boolean | StoryCountOutputTypeCountCommentsArgs
   auditEvents?: boolean | StoryCountOutputTypeCountAuditEventsArgs
   reports?: boolean | StoryCountOutputTypeCountReportsArgs
+  readerRatings?: boolean | StoryCountOutputTypeCountReaderRatingsArgs
 }
 
 /**
@@ -2014,6 +3012,13 @@ export type StoryCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extens
    * Select specific fields to fetch from the StoryCountOutputType
    */
   select?: Prisma.StoryCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * StoryCountOutputType without action
+ */
+export type StoryCountOutputTypeCountCommentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.StoryWhereInput
 }
 
 /**
@@ -2030,11 +3035,19 @@ export type StoryCountOutputTypeCountReportsArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.ReportWhereInput
 }
 
+/**
+ * StoryCountOutputType without action
+ */
+export type StoryCountOutputTypeCountReaderRatingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReaderRatingWhereInput
+}
+
 
 export type StorySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   siteId?: boolean
   topicId?: boolean
+  parentId?: boolean
   title?: boolean
   body?: boolean
   authorName?: boolean
@@ -2056,14 +3069,21 @@ export type StorySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   overdueNotifiedAt?: boolean
   claimKeyId?: boolean
   claimExpiresAt?: boolean
+  commentCount?: boolean
+  ratingCount?: boolean
+  ratingSum?: boolean
+  helpfulScore?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
   claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
+  parent?: boolean | Prisma.Story$parentArgs<ExtArgs>
+  comments?: boolean | Prisma.Story$commentsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Story$auditEventsArgs<ExtArgs>
   reports?: boolean | Prisma.Story$reportsArgs<ExtArgs>
+  readerRatings?: boolean | Prisma.Story$readerRatingsArgs<ExtArgs>
   _count?: boolean | Prisma.StoryCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
@@ -2071,6 +3091,7 @@ export type StorySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   id?: boolean
   siteId?: boolean
   topicId?: boolean
+  parentId?: boolean
   title?: boolean
   body?: boolean
   authorName?: boolean
@@ -2092,18 +3113,24 @@ export type StorySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   overdueNotifiedAt?: boolean
   claimKeyId?: boolean
   claimExpiresAt?: boolean
+  commentCount?: boolean
+  ratingCount?: boolean
+  ratingSum?: boolean
+  helpfulScore?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
   claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
+  parent?: boolean | Prisma.Story$parentArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
 export type StorySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   siteId?: boolean
   topicId?: boolean
+  parentId?: boolean
   title?: boolean
   body?: boolean
   authorName?: boolean
@@ -2125,18 +3152,24 @@ export type StorySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   overdueNotifiedAt?: boolean
   claimKeyId?: boolean
   claimExpiresAt?: boolean
+  commentCount?: boolean
+  ratingCount?: boolean
+  ratingSum?: boolean
+  helpfulScore?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
   claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
+  parent?: boolean | Prisma.Story$parentArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
 export type StorySelectScalar = {
   id?: boolean
   siteId?: boolean
   topicId?: boolean
+  parentId?: boolean
   title?: boolean
   body?: boolean
   authorName?: boolean
@@ -2158,29 +3191,38 @@ export type StorySelectScalar = {
   overdueNotifiedAt?: boolean
   claimKeyId?: boolean
   claimExpiresAt?: boolean
+  commentCount?: boolean
+  ratingCount?: boolean
+  ratingSum?: boolean
+  helpfulScore?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   publishedAt?: boolean
 }
 
-export type StoryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "siteId" | "topicId" | "title" | "body" | "authorName" | "authorEmail" | "verdict" | "consentPublish" | "consentResearch" | "status" | "triageLevel" | "triageCategories" | "triageEvidence" | "contentWarnings" | "redactions" | "manageTokenHash" | "version" | "harmReports" | "flaggedAt" | "escalatedAt" | "overdueNotifiedAt" | "claimKeyId" | "claimExpiresAt" | "createdAt" | "updatedAt" | "publishedAt", ExtArgs["result"]["story"]>
+export type StoryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "siteId" | "topicId" | "parentId" | "title" | "body" | "authorName" | "authorEmail" | "verdict" | "consentPublish" | "consentResearch" | "status" | "triageLevel" | "triageCategories" | "triageEvidence" | "contentWarnings" | "redactions" | "manageTokenHash" | "version" | "harmReports" | "flaggedAt" | "escalatedAt" | "overdueNotifiedAt" | "claimKeyId" | "claimExpiresAt" | "commentCount" | "ratingCount" | "ratingSum" | "helpfulScore" | "createdAt" | "updatedAt" | "publishedAt", ExtArgs["result"]["story"]>
 export type StoryInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
   claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
+  parent?: boolean | Prisma.Story$parentArgs<ExtArgs>
+  comments?: boolean | Prisma.Story$commentsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Story$auditEventsArgs<ExtArgs>
   reports?: boolean | Prisma.Story$reportsArgs<ExtArgs>
+  readerRatings?: boolean | Prisma.Story$readerRatingsArgs<ExtArgs>
   _count?: boolean | Prisma.StoryCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type StoryIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
   claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
+  parent?: boolean | Prisma.Story$parentArgs<ExtArgs>
 }
 export type StoryIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
   claimKey?: boolean | Prisma.Story$claimKeyArgs<ExtArgs>
+  parent?: boolean | Prisma.Story$parentArgs<ExtArgs>
 }
 
 export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2189,13 +3231,20 @@ export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     site: Prisma.$SitePayload<ExtArgs>
     topic: Prisma.$TopicPayload<ExtArgs>
     claimKey: Prisma.$ApiKeyPayload<ExtArgs> | null
+    parent: Prisma.$StoryPayload<ExtArgs> | null
+    comments: Prisma.$StoryPayload<ExtArgs>[]
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
     reports: Prisma.$ReportPayload<ExtArgs>[]
+    readerRatings: Prisma.$ReaderRatingPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     siteId: string
     topicId: string
+    /**
+     * For a comment, the story it answers.
+     */
+    parentId: string | null
     title: string
     body: string
     authorName: string | null
@@ -2235,6 +3284,19 @@ export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     overdueNotifiedAt: Date | null
     claimKeyId: string | null
     claimExpiresAt: Date | null
+    /**
+     * Approved comments on this story; kept by a trigger.
+     */
+    commentCount: number
+    /**
+     * Reader ratings (1–5 stars) on this story: how many and their sum; kept by a trigger.
+     */
+    ratingCount: number
+    ratingSum: number
+    /**
+     * Lower bound of the 95% Wilson interval of (stars − 1) / 4: the `helpful` order. 0 when unrated.
+     */
+    helpfulScore: number
     createdAt: Date
     updatedAt: Date
     publishedAt: Date | null
@@ -2635,8 +3697,11 @@ export interface Prisma__StoryClient<T, Null = never, ExtArgs extends runtime.Ty
   site<T extends Prisma.SiteDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.SiteDefaultArgs<ExtArgs>>): Prisma.Prisma__SiteClient<runtime.Types.Result.GetResult<Prisma.$SitePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   topic<T extends Prisma.TopicDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.TopicDefaultArgs<ExtArgs>>): Prisma.Prisma__TopicClient<runtime.Types.Result.GetResult<Prisma.$TopicPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   claimKey<T extends Prisma.Story$claimKeyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$claimKeyArgs<ExtArgs>>): Prisma.Prisma__ApiKeyClient<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  parent<T extends Prisma.Story$parentArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$parentArgs<ExtArgs>>): Prisma.Prisma__StoryClient<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  comments<T extends Prisma.Story$commentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$commentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEvents<T extends Prisma.Story$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reports<T extends Prisma.Story$reportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$reportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  readerRatings<T extends Prisma.Story$readerRatingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$readerRatingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReaderRatingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2669,6 +3734,7 @@ export interface StoryFieldRefs {
   readonly id: Prisma.FieldRef<"Story", 'String'>
   readonly siteId: Prisma.FieldRef<"Story", 'String'>
   readonly topicId: Prisma.FieldRef<"Story", 'String'>
+  readonly parentId: Prisma.FieldRef<"Story", 'String'>
   readonly title: Prisma.FieldRef<"Story", 'String'>
   readonly body: Prisma.FieldRef<"Story", 'String'>
   readonly authorName: Prisma.FieldRef<"Story", 'String'>
@@ -2690,6 +3756,10 @@ export interface StoryFieldRefs {
   readonly overdueNotifiedAt: Prisma.FieldRef<"Story", 'DateTime'>
   readonly claimKeyId: Prisma.FieldRef<"Story", 'String'>
   readonly claimExpiresAt: Prisma.FieldRef<"Story", 'DateTime'>
+  readonly commentCount: Prisma.FieldRef<"Story", 'Int'>
+  readonly ratingCount: Prisma.FieldRef<"Story", 'Int'>
+  readonly ratingSum: Prisma.FieldRef<"Story", 'Int'>
+  readonly helpfulScore: Prisma.FieldRef<"Story", 'Float'>
   readonly createdAt: Prisma.FieldRef<"Story", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Story", 'DateTime'>
   readonly publishedAt: Prisma.FieldRef<"Story", 'DateTime'>
@@ -3113,6 +4183,49 @@ export type Story$claimKeyArgs<ExtArgs extends runtime.Types.Extensions.Internal
 }
 
 /**
+ * Story.parent
+ */
+export type Story$parentArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Story
+   */
+  select?: Prisma.StorySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Story
+   */
+  omit?: Prisma.StoryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.StoryInclude<ExtArgs> | null
+  where?: Prisma.StoryWhereInput
+}
+
+/**
+ * Story.comments
+ */
+export type Story$commentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Story
+   */
+  select?: Prisma.StorySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Story
+   */
+  omit?: Prisma.StoryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.StoryInclude<ExtArgs> | null
+  where?: Prisma.StoryWhereInput
+  orderBy?: Prisma.StoryOrderByWithRelationInput | Prisma.StoryOrderByWithRelationInput[]
+  cursor?: Prisma.StoryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.StoryScalarFieldEnum | Prisma.StoryScalarFieldEnum[]
+}
+
+/**
  * Story.auditEvents
  */
 export type Story$auditEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3158,6 +4271,30 @@ export type Story$reportsArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.ReportScalarFieldEnum | Prisma.ReportScalarFieldEnum[]
+}
+
+/**
+ * Story.readerRatings
+ */
+export type Story$readerRatingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReaderRating
+   */
+  select?: Prisma.ReaderRatingSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReaderRating
+   */
+  omit?: Prisma.ReaderRatingOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReaderRatingInclude<ExtArgs> | null
+  where?: Prisma.ReaderRatingWhereInput
+  orderBy?: Prisma.ReaderRatingOrderByWithRelationInput | Prisma.ReaderRatingOrderByWithRelationInput[]
+  cursor?: Prisma.ReaderRatingWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReaderRatingScalarFieldEnum | Prisma.ReaderRatingScalarFieldEnum[]
 }
 
 /**

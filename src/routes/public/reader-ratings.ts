@@ -1,0 +1,18 @@
+// A reader rates how helpful a story was: one rating per visitor, a repeat replaces it.
+import type { FastifyPluginAsync } from 'fastify'
+import type { RouteTypes } from '../../contract/types.js'
+import { rateStory } from '../../ratings/reader-rating.js'
+
+const readerRatings: FastifyPluginAsync = async (app) => {
+  app.route<RouteTypes<'rateStory'>>({
+    ...app.contract.route('rateStory'),
+    config: { rateLimit: app.limits.write },
+    handler: async (request, reply) => {
+      const rater = { clientHash: request.clientHash, networkHash: request.networkHash }
+      const { created, ...receipt } = await rateStory(app.db, request.params.id, rater, request.body.stars)
+      return reply.code(created ? 201 : 200).send(receipt)
+    },
+  })
+}
+
+export default readerRatings
