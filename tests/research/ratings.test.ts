@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { apiKey, bearer, decideOn, siteWithTopic, submit } from '../helpers/factories.js'
+import { Prisma } from '../../src/generated/prisma/client.js'
+import { foldResearchCounts } from '../../src/research/fold.js'
 import { updateSite } from '../../src/sites/sites.js'
 import { insertStories } from './helpers.js'
 
@@ -150,8 +152,12 @@ t.test('the daily counters equal a recount from the stories table after every ki
   const recount = await db.$queryRaw<Array<{ key: string, n: number }>>`
     SELECT concat_ws('|', status, COALESCE(verdict::text, 'unrated'), triage_level, research_categories(triage_categories)) AS key, count(*)::int AS n
     FROM stories GROUP BY 1 ORDER BY 1`
-  const counters = await db.$queryRaw<Array<{ key: string, n: number }>>`
+  const counters = (table: Prisma.Sql) => db.$queryRaw<Array<{ key: string, n: number }>>`
     SELECT concat_ws('|', status, verdict, triage_level, categories) AS key, sum(count)::int AS n
-    FROM research_daily_counts GROUP BY 1 HAVING sum(count) > 0 ORDER BY 1`
-  t.same(counters, recount)
+    FROM ${table} GROUP BY 1 HAVING sum(count) <> 0 ORDER BY 1`
+  t.same(await counters(Prisma.sql`research_counts`), recount, 'counts and unfolded changes together match')
+  t.ok(await foldResearchCounts(db) > 0, 'the fold moves the changes')
+  t.same(await counters(Prisma.sql`research_daily_counts`), recount, 'and afterwards the folded counts alone match')
+  t.equal(await db.researchCountDelta.count(), 0)
+  t.same(await counters(Prisma.sql`research_counts`), recount)
 })

@@ -86,3 +86,10 @@ export type TopicCount = Prisma.TopicCountModel
  * topic_counts, so research ratings over years read thousands of rows instead of a million.
  */
 export type ResearchDailyCount = Prisma.ResearchDailyCountModel
+/**
+ * Model ResearchCountDelta
+ * Changes to research_daily_counts, appended by the stories trigger so that concurrent submissions
+ * never wait on one counter row; folded into research_daily_counts every few seconds. Research reads
+ * the two together (the view research_counts), so a count is right before and after the fold.
+ */
+export type ResearchCountDelta = Prisma.ResearchCountDeltaModel

@@ -52,7 +52,7 @@ t.test('pending and rejected comments never show or count; approved ones do, old
   t.same((await app.inject({ url: storiesUrl })).json().items.map((s: { id: string }) => s.id), [storyId], 'nor listed as one')
   const tally = (await app.inject({ url: storiesUrl.replace(/stories$/, 'ratings') })).json()
   t.equal(tally.total, 1, 'comments do not count in the topic tally')
-  const research = await db.$queryRaw<Array<{ n: number }>>`SELECT sum(count)::int AS n FROM research_daily_counts`
+  const research = await db.$queryRaw<Array<{ n: number }>>`SELECT sum(count)::int AS n FROM research_counts`
   t.equal(research[0]!.n, 1, 'nor in research counts')
 })
 

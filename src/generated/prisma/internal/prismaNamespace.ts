@@ -409,7 +409,8 @@ export const ModelName = {
   IdempotencyKey: 'IdempotencyKey',
   SubmissionFingerprint: 'SubmissionFingerprint',
   TopicCount: 'TopicCount',
-  ResearchDailyCount: 'ResearchDailyCount'
+  ResearchDailyCount: 'ResearchDailyCount',
+  ResearchCountDelta: 'ResearchCountDelta'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -425,7 +426,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount"
+    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount" | "researchCountDelta"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1391,6 +1392,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ResearchCountDelta: {
+      payload: Prisma.$ResearchCountDeltaPayload<ExtArgs>
+      fields: Prisma.ResearchCountDeltaFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ResearchCountDeltaFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ResearchCountDeltaFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>
+        }
+        findFirst: {
+          args: Prisma.ResearchCountDeltaFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ResearchCountDeltaFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>
+        }
+        findMany: {
+          args: Prisma.ResearchCountDeltaFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>[]
+        }
+        create: {
+          args: Prisma.ResearchCountDeltaCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>
+        }
+        createMany: {
+          args: Prisma.ResearchCountDeltaCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ResearchCountDeltaCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>[]
+        }
+        delete: {
+          args: Prisma.ResearchCountDeltaDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>
+        }
+        update: {
+          args: Prisma.ResearchCountDeltaUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>
+        }
+        deleteMany: {
+          args: Prisma.ResearchCountDeltaDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ResearchCountDeltaUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ResearchCountDeltaUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>[]
+        }
+        upsert: {
+          args: Prisma.ResearchCountDeltaUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ResearchCountDeltaPayload>
+        }
+        aggregate: {
+          args: Prisma.ResearchCountDeltaAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateResearchCountDelta>
+        }
+        groupBy: {
+          args: Prisma.ResearchCountDeltaGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ResearchCountDeltaGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ResearchCountDeltaCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ResearchCountDeltaCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1622,6 +1697,20 @@ export const ResearchDailyCountScalarFieldEnum = {
 } as const
 
 export type ResearchDailyCountScalarFieldEnum = (typeof ResearchDailyCountScalarFieldEnum)[keyof typeof ResearchDailyCountScalarFieldEnum]
+
+
+export const ResearchCountDeltaScalarFieldEnum = {
+  id: 'id',
+  topicId: 'topicId',
+  day: 'day',
+  status: 'status',
+  verdict: 'verdict',
+  triageLevel: 'triageLevel',
+  categories: 'categories',
+  delta: 'delta'
+} as const
+
+export type ResearchCountDeltaScalarFieldEnum = (typeof ResearchCountDeltaScalarFieldEnum)[keyof typeof ResearchCountDeltaScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2016,6 +2105,7 @@ export type GlobalOmitConfig = {
   submissionFingerprint?: Prisma.SubmissionFingerprintOmit
   topicCount?: Prisma.TopicCountOmit
   researchDailyCount?: Prisma.ResearchDailyCountOmit
+  researchCountDelta?: Prisma.ResearchCountDeltaOmit
 }
 
 /* Types for Logging */

@@ -63,7 +63,8 @@ export const ModelName = {
   IdempotencyKey: 'IdempotencyKey',
   SubmissionFingerprint: 'SubmissionFingerprint',
   TopicCount: 'TopicCount',
-  ResearchDailyCount: 'ResearchDailyCount'
+  ResearchDailyCount: 'ResearchDailyCount',
+  ResearchCountDelta: 'ResearchCountDelta'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -274,6 +275,20 @@ export const ResearchDailyCountScalarFieldEnum = {
 } as const
 
 export type ResearchDailyCountScalarFieldEnum = (typeof ResearchDailyCountScalarFieldEnum)[keyof typeof ResearchDailyCountScalarFieldEnum]
+
+
+export const ResearchCountDeltaScalarFieldEnum = {
+  id: 'id',
+  topicId: 'topicId',
+  day: 'day',
+  status: 'status',
+  verdict: 'verdict',
+  triageLevel: 'triageLevel',
+  categories: 'categories',
+  delta: 'delta'
+} as const
+
+export type ResearchCountDeltaScalarFieldEnum = (typeof ResearchCountDeltaScalarFieldEnum)[keyof typeof ResearchCountDeltaScalarFieldEnum]
 
 
 export const SortOrder = {

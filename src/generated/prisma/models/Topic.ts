@@ -202,6 +202,7 @@ export type TopicWhereInput = {
   stories?: Prisma.StoryListRelationFilter
   counts?: Prisma.TopicCountListRelationFilter
   daily?: Prisma.ResearchDailyCountListRelationFilter
+  dailyDeltas?: Prisma.ResearchCountDeltaListRelationFilter
 }
 
 export type TopicOrderByWithRelationInput = {
@@ -216,6 +217,7 @@ export type TopicOrderByWithRelationInput = {
   stories?: Prisma.StoryOrderByRelationAggregateInput
   counts?: Prisma.TopicCountOrderByRelationAggregateInput
   daily?: Prisma.ResearchDailyCountOrderByRelationAggregateInput
+  dailyDeltas?: Prisma.ResearchCountDeltaOrderByRelationAggregateInput
 }
 
 export type TopicWhereUniqueInput = Prisma.AtLeast<{
@@ -234,6 +236,7 @@ export type TopicWhereUniqueInput = Prisma.AtLeast<{
   stories?: Prisma.StoryListRelationFilter
   counts?: Prisma.TopicCountListRelationFilter
   daily?: Prisma.ResearchDailyCountListRelationFilter
+  dailyDeltas?: Prisma.ResearchCountDeltaListRelationFilter
 }, "id" | "siteId_slug">
 
 export type TopicOrderByWithAggregationInput = {
@@ -273,6 +276,7 @@ export type TopicCreateInput = {
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateInput = {
@@ -286,6 +290,7 @@ export type TopicUncheckedCreateInput = {
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUpdateInput = {
@@ -299,6 +304,7 @@ export type TopicUpdateInput = {
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateInput = {
@@ -312,6 +318,7 @@ export type TopicUncheckedUpdateInput = {
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateManyInput = {
@@ -477,6 +484,20 @@ export type TopicUpdateOneRequiredWithoutDailyNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.TopicUpdateToOneWithWhereWithoutDailyInput, Prisma.TopicUpdateWithoutDailyInput>, Prisma.TopicUncheckedUpdateWithoutDailyInput>
 }
 
+export type TopicCreateNestedOneWithoutDailyDeltasInput = {
+  create?: Prisma.XOR<Prisma.TopicCreateWithoutDailyDeltasInput, Prisma.TopicUncheckedCreateWithoutDailyDeltasInput>
+  connectOrCreate?: Prisma.TopicCreateOrConnectWithoutDailyDeltasInput
+  connect?: Prisma.TopicWhereUniqueInput
+}
+
+export type TopicUpdateOneRequiredWithoutDailyDeltasNestedInput = {
+  create?: Prisma.XOR<Prisma.TopicCreateWithoutDailyDeltasInput, Prisma.TopicUncheckedCreateWithoutDailyDeltasInput>
+  connectOrCreate?: Prisma.TopicCreateOrConnectWithoutDailyDeltasInput
+  upsert?: Prisma.TopicUpsertWithoutDailyDeltasInput
+  connect?: Prisma.TopicWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TopicUpdateToOneWithWhereWithoutDailyDeltasInput, Prisma.TopicUpdateWithoutDailyDeltasInput>, Prisma.TopicUncheckedUpdateWithoutDailyDeltasInput>
+}
+
 export type TopicCreateWithoutSiteInput = {
   id?: string
   slug: string
@@ -487,6 +508,7 @@ export type TopicCreateWithoutSiteInput = {
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutSiteInput = {
@@ -499,6 +521,7 @@ export type TopicUncheckedCreateWithoutSiteInput = {
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutSiteInput = {
@@ -550,6 +573,7 @@ export type TopicCreateWithoutStoriesInput = {
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutStoriesInput = {
@@ -562,6 +586,7 @@ export type TopicUncheckedCreateWithoutStoriesInput = {
   updatedAt?: Date | string
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutStoriesInput = {
@@ -590,6 +615,7 @@ export type TopicUpdateWithoutStoriesInput = {
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutStoriesInput = {
@@ -602,6 +628,7 @@ export type TopicUncheckedUpdateWithoutStoriesInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateWithoutCountsInput = {
@@ -614,6 +641,7 @@ export type TopicCreateWithoutCountsInput = {
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutCountsInput = {
@@ -626,6 +654,7 @@ export type TopicUncheckedCreateWithoutCountsInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
   daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutCountsInput = {
@@ -654,6 +683,7 @@ export type TopicUpdateWithoutCountsInput = {
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutCountsInput = {
@@ -666,6 +696,7 @@ export type TopicUncheckedUpdateWithoutCountsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateWithoutDailyInput = {
@@ -678,6 +709,7 @@ export type TopicCreateWithoutDailyInput = {
   site: Prisma.SiteCreateNestedOneWithoutTopicsInput
   stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaCreateNestedManyWithoutTopicInput
 }
 
 export type TopicUncheckedCreateWithoutDailyInput = {
@@ -690,6 +722,7 @@ export type TopicUncheckedCreateWithoutDailyInput = {
   updatedAt?: Date | string
   stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
   counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedCreateNestedManyWithoutTopicInput
 }
 
 export type TopicCreateOrConnectWithoutDailyInput = {
@@ -718,6 +751,7 @@ export type TopicUpdateWithoutDailyInput = {
   site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutDailyInput = {
@@ -730,6 +764,75 @@ export type TopicUncheckedUpdateWithoutDailyInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedUpdateManyWithoutTopicNestedInput
+}
+
+export type TopicCreateWithoutDailyDeltasInput = {
+  id?: string
+  slug: string
+  title: string
+  question: string
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  site: Prisma.SiteCreateNestedOneWithoutTopicsInput
+  stories?: Prisma.StoryCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountCreateNestedManyWithoutTopicInput
+}
+
+export type TopicUncheckedCreateWithoutDailyDeltasInput = {
+  id?: string
+  siteId: string
+  slug: string
+  title: string
+  question: string
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  stories?: Prisma.StoryUncheckedCreateNestedManyWithoutTopicInput
+  counts?: Prisma.TopicCountUncheckedCreateNestedManyWithoutTopicInput
+  daily?: Prisma.ResearchDailyCountUncheckedCreateNestedManyWithoutTopicInput
+}
+
+export type TopicCreateOrConnectWithoutDailyDeltasInput = {
+  where: Prisma.TopicWhereUniqueInput
+  create: Prisma.XOR<Prisma.TopicCreateWithoutDailyDeltasInput, Prisma.TopicUncheckedCreateWithoutDailyDeltasInput>
+}
+
+export type TopicUpsertWithoutDailyDeltasInput = {
+  update: Prisma.XOR<Prisma.TopicUpdateWithoutDailyDeltasInput, Prisma.TopicUncheckedUpdateWithoutDailyDeltasInput>
+  create: Prisma.XOR<Prisma.TopicCreateWithoutDailyDeltasInput, Prisma.TopicUncheckedCreateWithoutDailyDeltasInput>
+  where?: Prisma.TopicWhereInput
+}
+
+export type TopicUpdateToOneWithWhereWithoutDailyDeltasInput = {
+  where?: Prisma.TopicWhereInput
+  data: Prisma.XOR<Prisma.TopicUpdateWithoutDailyDeltasInput, Prisma.TopicUncheckedUpdateWithoutDailyDeltasInput>
+}
+
+export type TopicUpdateWithoutDailyDeltasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  question?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  site?: Prisma.SiteUpdateOneRequiredWithoutTopicsNestedInput
+  stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
+}
+
+export type TopicUncheckedUpdateWithoutDailyDeltasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  question?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
+  counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
+  daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicCreateManySiteInput = {
@@ -751,6 +854,7 @@ export type TopicUpdateWithoutSiteInput = {
   stories?: Prisma.StoryUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateWithoutSiteInput = {
@@ -763,6 +867,7 @@ export type TopicUncheckedUpdateWithoutSiteInput = {
   stories?: Prisma.StoryUncheckedUpdateManyWithoutTopicNestedInput
   counts?: Prisma.TopicCountUncheckedUpdateManyWithoutTopicNestedInput
   daily?: Prisma.ResearchDailyCountUncheckedUpdateManyWithoutTopicNestedInput
+  dailyDeltas?: Prisma.ResearchCountDeltaUncheckedUpdateManyWithoutTopicNestedInput
 }
 
 export type TopicUncheckedUpdateManyWithoutSiteInput = {
@@ -783,12 +888,14 @@ export type TopicCountOutputType = {
   stories: number
   counts: number
   daily: number
+  dailyDeltas: number
 }
 
 export type TopicCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   stories?: boolean | TopicCountOutputTypeCountStoriesArgs
   counts?: boolean | TopicCountOutputTypeCountCountsArgs
   daily?: boolean | TopicCountOutputTypeCountDailyArgs
+  dailyDeltas?: boolean | TopicCountOutputTypeCountDailyDeltasArgs
 }
 
 /**
@@ -822,6 +929,13 @@ export type TopicCountOutputTypeCountDailyArgs<ExtArgs extends runtime.Types.Ext
   where?: Prisma.ResearchDailyCountWhereInput
 }
 
+/**
+ * TopicCountOutputType without action
+ */
+export type TopicCountOutputTypeCountDailyDeltasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ResearchCountDeltaWhereInput
+}
+
 
 export type TopicSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -835,6 +949,7 @@ export type TopicSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   stories?: boolean | Prisma.Topic$storiesArgs<ExtArgs>
   counts?: boolean | Prisma.Topic$countsArgs<ExtArgs>
   daily?: boolean | Prisma.Topic$dailyArgs<ExtArgs>
+  dailyDeltas?: boolean | Prisma.Topic$dailyDeltasArgs<ExtArgs>
   _count?: boolean | Prisma.TopicCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["topic"]>
 
@@ -876,6 +991,7 @@ export type TopicInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   stories?: boolean | Prisma.Topic$storiesArgs<ExtArgs>
   counts?: boolean | Prisma.Topic$countsArgs<ExtArgs>
   daily?: boolean | Prisma.Topic$dailyArgs<ExtArgs>
+  dailyDeltas?: boolean | Prisma.Topic$dailyDeltasArgs<ExtArgs>
   _count?: boolean | Prisma.TopicCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type TopicIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -892,6 +1008,7 @@ export type $TopicPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     stories: Prisma.$StoryPayload<ExtArgs>[]
     counts: Prisma.$TopicCountPayload<ExtArgs>[]
     daily: Prisma.$ResearchDailyCountPayload<ExtArgs>[]
+    dailyDeltas: Prisma.$ResearchCountDeltaPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1299,6 +1416,7 @@ export interface Prisma__TopicClient<T, Null = never, ExtArgs extends runtime.Ty
   stories<T extends Prisma.Topic$storiesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$storiesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   counts<T extends Prisma.Topic$countsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$countsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TopicCountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   daily<T extends Prisma.Topic$dailyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$dailyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ResearchDailyCountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dailyDeltas<T extends Prisma.Topic$dailyDeltasArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Topic$dailyDeltasArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ResearchCountDeltaPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1805,6 +1923,30 @@ export type Topic$dailyArgs<ExtArgs extends runtime.Types.Extensions.InternalArg
   take?: number
   skip?: number
   distinct?: Prisma.ResearchDailyCountScalarFieldEnum | Prisma.ResearchDailyCountScalarFieldEnum[]
+}
+
+/**
+ * Topic.dailyDeltas
+ */
+export type Topic$dailyDeltasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ResearchCountDelta
+   */
+  select?: Prisma.ResearchCountDeltaSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ResearchCountDelta
+   */
+  omit?: Prisma.ResearchCountDeltaOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ResearchCountDeltaInclude<ExtArgs> | null
+  where?: Prisma.ResearchCountDeltaWhereInput
+  orderBy?: Prisma.ResearchCountDeltaOrderByWithRelationInput | Prisma.ResearchCountDeltaOrderByWithRelationInput[]
+  cursor?: Prisma.ResearchCountDeltaWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ResearchCountDeltaScalarFieldEnum | Prisma.ResearchCountDeltaScalarFieldEnum[]
 }
 
 /**
