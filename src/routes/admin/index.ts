@@ -50,6 +50,7 @@ const admin: FastifyPluginAsync<{ allowPrivateWebhooks: boolean }> = async (app,
     ...app.contract.route('revokeApiKey'),
     handler: async (request, reply) => {
       await revokeApiKey(app.db, request.params.id)
+      app.principals.forget()
       return reply.code(204).send()
     },
   })

@@ -1,5 +1,6 @@
 // The moderation queue: harm first, oldest first inside a level, only the key's sites, paged.
 import t from 'tap'
+import { principalTtlMs } from '../../../src/plugins/auth.js'
 import { buildTestApp } from '../../helpers/app.js'
 import { apiKey, bearer, siteWithTopic, submit } from '../../helpers/factories.js'
 
@@ -71,6 +72,7 @@ t.test('no key is 401, a researcher key is 403, a revoked key is 401', async (t)
   const wrongRole = await app.inject({ url: '/v1/moderation/queue', headers: bearer(researcher) })
   t.equal(wrongRole.statusCode, 403)
   t.equal(wrongRole.json().code, 'forbidden_role')
-  await db.apiKey.updateMany({ data: { revokedAt: new Date() } })
-  t.equal((await app.inject({ url: '/v1/moderation/queue', headers: bearer(researcher) })).statusCode, 401)
+  await db.apiKey.updateMany({ data: { revokedAt: new Date() } }) // as the CLI or another instance would
+  await new Promise((resolve) => setTimeout(resolve, principalTtlMs))
+  t.equal((await app.inject({ url: '/v1/moderation/queue', headers: bearer(researcher) })).statusCode, 401, 'a key revoked elsewhere is refused within the cache time')
 })
