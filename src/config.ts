@@ -24,6 +24,8 @@ export const configSchema = z.object({
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_ENABLED: bool.default(true),
+  /** How long each instance keeps a public list or story it has rendered (0 = not at all). */
+  PUBLIC_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Key for hashing client IPs (rate limits, duplicate reports); IPs themselves are never stored. */
   IP_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** On SIGTERM, how long to keep answering 503 (Connection: close) before closing the listener. */
@@ -50,6 +52,7 @@ export interface Config {
   trustProxy: string | undefined
   bodyLimitBytes: number
   rateLimit: { enabled: boolean, readsPerMinute: number, writesPerMinute: number }
+  publicCacheMs: number
   /** Undefined means a random key per process: fine for one instance, set it when running several. */
   ipHashSecret: string | undefined
   shutdownDrainMs: number
@@ -87,6 +90,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
       readsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE,
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
     },
+    publicCacheMs: e.PUBLIC_CACHE_MS,
     ipHashSecret: e.IP_HASH_SECRET,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,

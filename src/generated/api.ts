@@ -51,7 +51,7 @@ export interface paths {
          *     `sort=helpful` orders by the lower bound of the 95% Wilson score interval of the readers'
          *     ratings, each rating counted as the share (stars − 1) / 4: one 5-star rating (0.21) ranks
          *     below forty 4-star ones (0.60), and unrated stories (0) come last, newest first among equals.
-         *     A cursor belongs to its sort order.
+         *     A cursor belongs to its sort order. Answers carry an `ETag` (send `If-None-Match` for a 304).
          */
         get: operations["listStories"];
         put?: never;
@@ -1358,6 +1358,16 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Not modified since the `If-None-Match` ETag. Each instance renders a public page at most once
+         *     per second (PUBLIC_CACHE_MS); a moderator's decision shows at once on the instance that took it.
+         */
+        NotModified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Received; moderators will look at it. */
         ReportReceived: {
             headers: {
@@ -1632,6 +1642,7 @@ export interface operations {
             /** @description One page of approved stories. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     /** @description `<…>; rel="next"` when there is a next page. */
                     Link?: string;
                     [name: string]: unknown;
@@ -1644,6 +1655,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -1756,12 +1768,14 @@ export interface operations {
             /** @description The story. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicStory"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -1893,6 +1907,7 @@ export interface operations {
             /** @description One page of approved comments. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     /** @description `<…>; rel="next"` when there is a next page. */
                     Link?: string;
                     [name: string]: unknown;
@@ -1905,6 +1920,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

@@ -59,7 +59,7 @@ const admin: FastifyPluginAsync<{ allowPrivateWebhooks: boolean }> = async (app,
     ...app.contract.route('eraseStory'),
     handler: async (request, reply) => {
       await eraseOnRequest(app.db, request.params.id, request.principal!.keyId)
-      app.tallies.invalidate()
+      app.publicViews.changed()
       return reply.code(204).send()
     },
   })

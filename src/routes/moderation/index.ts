@@ -42,6 +42,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     ...app.contract.route('editStory'),
     handler: async (request, reply) => {
       const story = await editStory(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
+      app.publicViews.changed()
       reply.header('etag', etagFor(story))
       return toModerationStory(story)
     },
@@ -66,7 +67,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     handler: async (request, reply) => {
       const story = await decide(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
       app.metrics.decisions.inc({ action: request.body.action })
-      app.tallies.invalidate()
+      app.publicViews.changed()
       app.webhooks.kick()
       reply.header('etag', etagFor(story))
       return toModerationStory(story)

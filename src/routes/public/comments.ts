@@ -10,6 +10,7 @@ const comments: FastifyPluginAsync = async (app) => {
   const { limits } = app
   app.route<RouteTypes<'listComments'>>({
     ...app.contract.route('listComments'),
+    config: { publicCache: true },
     handler: async (request, reply) => {
       const { id } = request.params
       const { limit = 20, cursor } = request.query
@@ -44,6 +45,7 @@ const comments: FastifyPluginAsync = async (app) => {
     config: { rateLimit: limits.write },
     handler: async (request, reply) => {
       await withdraw(app.db, 'comment', request.params.id, request.headers['x-manage-token'])
+      app.publicViews.changed()
       return reply.code(204).send()
     },
   })

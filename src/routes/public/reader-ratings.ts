@@ -10,6 +10,7 @@ const readerRatings: FastifyPluginAsync = async (app) => {
     handler: async (request, reply) => {
       const rater = { clientHash: request.clientHash, networkHash: request.networkHash }
       const { created, ...receipt } = await rateStory(app.db, request.params.id, rater, request.body.stars)
+      app.publicViews.changed()
       return reply.code(created ? 201 : 200).send(receipt)
     },
   })

@@ -11,6 +11,7 @@ const stories: FastifyPluginAsync = async (app) => {
   const { limits } = app
   app.route<RouteTypes<'listStories'>>({
     ...app.contract.route('listStories'),
+    config: { publicCache: true },
     handler: async (request, reply) => {
       const { site, topic: topicSlug } = request.params
       const topic = await app.topics.find(site, topicSlug)
@@ -37,6 +38,7 @@ const stories: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'getStory'>>({
     ...app.contract.route('getStory'),
+    config: { publicCache: true },
     handler: async (request) => await getPublicStory(app.db, request.params.id),
   })
 
@@ -55,7 +57,7 @@ const stories: FastifyPluginAsync = async (app) => {
     config: { rateLimit: limits.write },
     handler: async (request, reply) => {
       await withdraw(app.db, 'story', request.params.id, request.headers['x-manage-token'])
-      app.tallies.invalidate()
+      app.publicViews.changed()
       return reply.code(204).send()
     },
   })
