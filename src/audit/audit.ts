@@ -1,5 +1,7 @@
 // The append-only audit trail: one event per change to a story, written in the change's transaction.
-import type { Db, Tx } from '../db/client.js'
+import type { Db } from '../db/client.js'
+import { sql, type Executor } from '../db/executor.js'
+import { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus } from '../generated/prisma/enums.js'
 
 export interface AuditEntry {
@@ -14,8 +16,13 @@ export interface AuditEntry {
   note?: string | null
 }
 
-export async function recordEvent (tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({ data: entry })
+const status = (s: StoryStatus | null | undefined) => s ? Prisma.sql`${s}::"StoryStatus"` : Prisma.sql`NULL`
+
+export async function recordEvent (on: Executor, entry: AuditEntry): Promise<void> {
+  await sql(on, Prisma.sql`
+    INSERT INTO audit_events (story_id, actor_key_id, actor, action, from_status, to_status, reason, note)
+    VALUES (${entry.storyId}::uuid, ${entry.actorKeyId ?? null}::uuid, ${entry.actor}, ${entry.action},
+            ${status(entry.fromStatus)}, ${status(entry.toStatus)}, ${entry.reason ?? null}, ${entry.note ?? null})`)
 }
 
 export async function storyHistory (db: Db, storyId: string) {

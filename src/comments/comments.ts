@@ -1,5 +1,6 @@
 // Readers' comments on an approved story: submitted through the same pipeline as stories (triage,
 // near-duplicates, audit, webhooks), listed oldest first once approved.
+import type pg from 'pg'
 import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
@@ -18,9 +19,9 @@ async function commentableStory (db: Db, storyId: string) {
   return story
 }
 
-export async function submitComment (db: Db, storyId: string, input: Schemas['CommentSubmission'], clientHash: string) {
+export async function submitComment (db: Db, pool: pg.Pool, storyId: string, input: Schemas['CommentSubmission'], clientHash: string) {
   const story = await commentableStory(db, storyId)
-  return await storeSubmission(db, { ...input, title: '', topic: story.topic, parentId: story.id }, clientHash)
+  return await storeSubmission(pool, { ...input, title: '', topic: story.topic, parentId: story.id }, clientHash)
 }
 
 interface CommentRow {

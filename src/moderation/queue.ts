@@ -1,7 +1,9 @@
 // The moderation queue of stories and comments: critical, high, normal; then more harm reports; then
 // oldest. Limited to the key's sites and paged by keyset on (level, harm reports, created_at, id).
 // Each item says why it is there, and a comment names the story it answers.
+import type pg from 'pg'
 import type { Db } from '../db/client.js'
+import { preparedQuery } from '../db/prepared.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus, TriageLevel, Verdict } from '../generated/prisma/enums.js'
@@ -42,7 +44,7 @@ function keysetCondition (cursor: string): Prisma.Sql {
   return Prisma.sql`(s.triage_level, -s.harm_reports, s.created_at, s.id) > (${level}::"TriageLevel", ${-Number(reports)}, ${after.at}, ${after.id}::uuid)`
 }
 
-export async function moderationQueue (db: Db, principal: Principal, q: QueueQuery, now = new Date()) {
+export async function moderationQueue (db: Db, pool: pg.Pool, principal: Principal, q: QueueQuery, now = new Date()) {
   const siteIds = await siteIdsInScope(db, principal, q.site)
   const conditions = [q.status ? Prisma.sql`s.status = ${q.status}::"StoryStatus"` : needsDecision]
   if (!q.status) conditions.push(q.escalated ? Prisma.sql`s.escalated_at IS NOT NULL` : Prisma.sql`s.escalated_at IS NULL`)
@@ -53,7 +55,7 @@ export async function moderationQueue (db: Db, principal: Principal, q: QueueQue
   if (q.cursor !== undefined) conditions.push(keysetCondition(q.cursor))
   // The inner query reads stories only (in the order of stories_needs_decision_idx, whose predicate
   // needsDecision repeats) and stops at the page size; names and report counts join the page after.
-  const rows = await db.$queryRaw<QueueRow[]>`
+  const rows = await preparedQuery<QueueRow>(pool, Prisma.sql`
     SELECT page.*, COALESCE(p.title, page.title) AS title, si.slug AS site, t.slug AS topic, k.name AS claim_name,
            (SELECT jsonb_object_agg(reason, n) FROM (
               SELECT r.reason::text AS reason, count(*)::int AS n FROM reports r WHERE r.story_id = page.id GROUP BY r.reason) c) AS reports
@@ -72,7 +74,7 @@ export async function moderationQueue (db: Db, principal: Principal, q: QueueQue
     JOIN sites si ON si.id = page.site_id JOIN topics t ON t.id = page.topic_id
     LEFT JOIN api_keys k ON k.id = page.claim_key_id
     LEFT JOIN stories p ON p.id = page.parent_id
-    ORDER BY page.triage_level, page.harm_reports DESC, page.created_at, page.id`
+    ORDER BY page.triage_level, page.harm_reports DESC, page.created_at, page.id`)
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
   return {

@@ -2,7 +2,9 @@
 // kept for 24 hours. Written by hand because it is 40 lines and needs no index structure: a client
 // has at most a handful of recent submissions (they are rate limited), compared one by one.
 import { createHash } from 'node:crypto'
-import type { Db, Tx } from '../db/client.js'
+import type { Db } from '../db/client.js'
+import { sql, type Executor } from '../db/executor.js'
+import { Prisma } from '../generated/prisma/client.js'
 
 const slots = 32
 const threshold = 0.8
@@ -37,19 +39,17 @@ export function similarity (a: readonly number[], b: readonly number[]): number 
 }
 
 /** True when this client sent a near-identical text in the last 24 hours. */
-export async function isNearDuplicate (tx: Tx, clientHash: string, sig: readonly number[]): Promise<boolean> {
+export async function isNearDuplicate (on: Executor, clientHash: string, sig: readonly number[]): Promise<boolean> {
   // The client's latest few are enough: a flood of variations is what the rate limit is for.
-  const recent = await tx.submissionFingerprint.findMany({
-    where: { clientHash, createdAt: { gt: new Date(Date.now() - windowMs) } },
-    select: { signature: true },
-    orderBy: { createdAt: 'desc' },
-    take: 20,
-  })
+  const recent = await sql<{ signature: number[] }>(on, Prisma.sql`
+    SELECT signature FROM submission_fingerprints
+    WHERE client_hash = ${clientHash} AND created_at > ${new Date(Date.now() - windowMs)}
+    ORDER BY created_at DESC LIMIT 20`)
   return recent.some((r) => similarity(r.signature, sig) >= threshold)
 }
 
-export async function rememberSubmission (tx: Tx, clientHash: string, sig: number[]): Promise<void> {
-  await tx.submissionFingerprint.create({ data: { clientHash, signature: sig } })
+export async function rememberSubmission (on: Executor, clientHash: string, sig: number[]): Promise<void> {
+  await sql(on, Prisma.sql`INSERT INTO submission_fingerprints (client_hash, signature) VALUES (${clientHash}, ${sig}::int[])`)
 }
 
 /** Drops fingerprints older than the window (run periodically, not on the request path). */

@@ -2,7 +2,10 @@
 // and webhook events, in one transaction.
 import { recordEvent } from '../audit/audit.js'
 import type { Schemas } from '../contract/types.js'
-import type { Db } from '../db/client.js'
+import type pg from 'pg'
+import { v7 as uuidv7 } from 'uuid'
+import { pgTransaction, sql } from '../db/executor.js'
+import { Prisma } from '../generated/prisma/client.js'
 import { hashSecret, newSecret } from '../keys/tokens.js'
 import { eventName, eventSubject } from '../moderation/items.js'
 import { siteSettings } from '../sites/sites.js'
@@ -39,36 +42,31 @@ interface Submission {
   consent: { publish: boolean, research?: boolean | undefined }
 }
 
-/** Stores a submission (pending) with its audit and webhook events; refuses a near-duplicate from the same client. */
-export async function storeSubmission (db: Db, input: Submission, clientHash: string) {
+/**
+ * Stores a submission (pending) with its audit and webhook events; refuses a near-duplicate from the
+ * same client. The hottest write, so it runs as a plain pg transaction (see src/db/executor.ts).
+ */
+export async function storeSubmission (pool: pg.Pool, input: Submission, clientHash: string) {
   const { topic } = input
   const title = cleanText(input.title)
   const body = cleanText(input.body)
   const result = triage({ title, body })
   const manageToken = newSecret('mt')
   const fingerprint = signature(`${title}\n${body}`)
-  const item = await db.$transaction(async (tx) => {
+  const item = await pgTransaction(pool, async (tx) => {
     if (await isNearDuplicate(tx, clientHash, fingerprint)) throw errors.duplicateSubmission()
     await rememberSubmission(tx, clientHash, fingerprint)
-    const created = await tx.story.create({
-      data: {
-        siteId: topic.siteId,
-        topicId: topic.id,
-        parentId: input.parentId ?? null,
-        title,
-        body,
-        authorName: cleanOptional(input.authorName),
-        authorEmail: cleanOptional(input.authorEmail)?.toLowerCase() ?? null,
-        verdict: input.verdict ?? null,
-        consentPublish: input.consent.publish,
-        consentResearch: input.consent.research ?? false,
-        triageLevel: result.level,
-        triageCategories: result.categories,
-        triageEvidence: result.evidence as object[],
-        manageTokenHash: hashSecret(manageToken),
-      },
-      select: { id: true, parentId: true, createdAt: true },
-    })
+    const verdict = input.verdict ? Prisma.sql`${input.verdict}::"Verdict"` : Prisma.sql`NULL`
+    const [created] = await sql<{ id: string, parentId: string | null, createdAt: Date }>(tx, Prisma.sql`
+      INSERT INTO stories (id, site_id, topic_id, parent_id, title, body, author_name, author_email, verdict,
+                           consent_publish, consent_research, triage_level, triage_categories, triage_evidence,
+                           manage_token_hash, updated_at)
+      VALUES (${uuidv7()}::uuid, ${topic.siteId}::uuid, ${topic.id}::uuid, ${input.parentId ?? null}::uuid, ${title}, ${body},
+              ${cleanOptional(input.authorName)}, ${cleanOptional(input.authorEmail)?.toLowerCase() ?? null}, ${verdict},
+              ${input.consent.publish}, ${input.consent.research ?? false}, ${result.level}::"TriageLevel",
+              ${result.categories}::text[], ${JSON.stringify(result.evidence)}::jsonb, ${hashSecret(manageToken)}, now())
+      RETURNING id, parent_id AS "parentId", created_at AS "createdAt"`)
+    if (!created) throw new Error('INSERT … RETURNING gave no row')
     await recordEvent(tx, { storyId: created.id, actor: 'author', action: 'submitted', toStatus: 'pending' })
     const event = { ...eventSubject(created), site: topic.site.slug, topic: topic.slug, level: result.level, categories: result.categories }
     await enqueueEvent(tx, topic.siteId, eventName(created, 'submitted'), event)

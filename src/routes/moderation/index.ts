@@ -17,7 +17,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     ...app.contract.route('getModerationQueue'),
     handler: async (request) => {
       const { site, status, level, kind, overdue, escalated = false, limit = 20, cursor } = request.query
-      return await moderationQueue(app.db, request.principal!, { site, status, level, kind, overdue, escalated, limit, cursor })
+      return await moderationQueue(app.db, app.pool, request.principal!, { site, status, level, kind, overdue, escalated, limit, cursor })
     },
   })
 

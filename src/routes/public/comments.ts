@@ -27,7 +27,7 @@ const comments: FastifyPluginAsync = async (app) => {
     ...app.contract.route('submitComment'),
     config: { rateLimit: limits.write, idempotent: true },
     handler: async (request, reply) => await receiveSubmission(app, reply, '/v1/comments', request.body,
-      async () => await submitComment(app.db, request.params.id, request.body, request.clientHash)),
+      async () => await submitComment(app.db, app.pool, request.params.id, request.body, request.clientHash)),
   })
 
   app.route<RouteTypes<'reportComment'>>({

@@ -32,7 +32,7 @@ const stories: FastifyPluginAsync = async (app) => {
     handler: async (request, reply) => {
       const topic = await app.topics.find(request.params.site, request.params.topic)
       return await receiveSubmission(app, reply, '/v1/stories', request.body,
-        async () => await storeSubmission(app.db, { ...request.body, topic }, request.clientHash))
+        async () => await storeSubmission(app.pool, { ...request.body, topic }, request.clientHash))
     },
   })
 
