@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaClient } from '../src/generated/prisma/client.js'
 import type { Db } from '../src/db/client.js'
+import { listComments } from '../src/comments/comments.js'
 import { moderationQueue } from '../src/moderation/queue.js'
 import { topicRatings } from '../src/ratings/topic-ratings.js'
 import { findTopic } from '../src/sites/sites.js'
@@ -14,17 +15,24 @@ import { bigTopic, seededSites } from './seed.js'
 
 interface Captured { query: string, params: unknown[] }
 
-/** Runs `fn` against a Prisma client that records every statement it sends. */
-async function capture (url: string, fn: (db: Db) => Promise<unknown>): Promise<Captured[]> {
+/** Runs `fn` against a Prisma client and a pg pool (for prepared statements) that record every statement they send. */
+async function capture (url: string, fn: (db: Db, pool: pg.Pool) => Promise<unknown>): Promise<Captured[]> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }), log: [{ level: 'query', emit: 'event' }] })
+  const pool = new pg.Pool({ connectionString: url, max: 1 })
   const seen: Captured[] = []
   db.$on('query', (e) => { seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }) })
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>
+  pool.query = (async (config: pg.QueryConfig) => {
+    seen.push({ query: config.text, params: config.values ?? [] })
+    return await query(config)
+  }) as typeof pool.query
   try {
-    await fn(db as unknown as Db)
-    await fn(db as unknown as Db) // twice: the second run is warm; keep its statements
+    await fn(db as unknown as Db, pool)
+    await fn(db as unknown as Db, pool) // twice: the second run is warm; keep its statements
     return seen.slice(seen.length / 2)
   } finally {
     await db.$disconnect()
+    await pool.end()
   }
 }
 
@@ -55,10 +63,12 @@ try {
   const sections = [
     await explain(client, 'findTopic (every public topic route)', topic),
     await explain(client, 'ratings: groupBy verdict over the topic\'s approved stories', (await capture(url, async (db) => await topicRatings(db, (await topicOf(db)).id))).slice(topic.length)),
-    await explain(client, 'public list, page 1', (await capture(url, async (db) => await listPublicStories(db, (await topicOf(db)).id, { limit: 20 }))).slice(topic.length)),
-    await explain(client, `public list, ${inputs.deepOffset.toLocaleString('en')} rows deep`, (await capture(url, async (db) => await listPublicStories(db, (await topicOf(db)).id, { limit: 20, cursor: inputs.deepCursor }))).slice(topic.length)),
-    await explain(client, 'story by id', await capture(url, async (db) => await getPublicStory(db, inputs.storyIds[0]!))),
-    await explain(client, 'moderation queue, first page (moderator of the three seeded sites)', await capture(url, async (db) => await moderationQueue(db, principal, { escalated: false, limit: 20 }))),
+    await explain(client, 'public list, page 1', (await capture(url, async (db, pool) => await listPublicStories(pool, (await topicOf(db)).id, { limit: 20 }))).slice(topic.length)),
+    await explain(client, `public list, ${inputs.deepOffset.toLocaleString('en')} rows deep`, (await capture(url, async (db, pool) => await listPublicStories(pool, (await topicOf(db)).id, { limit: 20, cursor: inputs.deepCursor }))).slice(topic.length)),
+    await explain(client, 'story by id', await capture(url, async (_db, pool) => await getPublicStory(pool, inputs.storyIds[0]!))),
+    await explain(client, 'public list, page 1, most helpful first', (await capture(url, async (db, pool) => await listPublicStories(pool, (await topicOf(db)).id, { limit: 20, sort: 'helpful' }))).slice(topic.length)),
+    await explain(client, "a story's approved comments, first page", await capture(url, async (db) => await listComments(db, inputs.storyIds[0]!, { limit: 20 }))),
+    await explain(client, 'moderation queue, first page (moderator of the three seeded sites; a prepared statement in the app)', await capture(url, async (db, pool) => await moderationQueue(db, pool, principal, { escalated: false, limit: 20 }))),
   ]
   console.log(sections.join('\n'))
 } finally {

@@ -1,6 +1,7 @@
 // What the public may read: approved stories only (comments share the table and are left out),
 // contact details masked, newest or most helpful first by keyset.
-import type { Db } from '../db/client.js'
+import type pg from 'pg'
+import { preparedQuery } from '../db/prepared.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { Verdict } from '../generated/prisma/enums.js'
@@ -75,17 +76,17 @@ function orderAndAfter (sort: StorySort, after: Position | undefined) {
   }
 }
 
-export async function listPublicStories (db: Db, topicId: string, opts: ListOptions) {
+export async function listPublicStories (pool: pg.Pool, topicId: string, opts: ListOptions) {
   const sort = opts.sort ?? 'newest'
   const { orderBy, after } = orderAndAfter(sort, opts.cursor === undefined ? undefined : decodeCursor(opts.cursor))
-  const rows = await db.$queryRaw<PublicRow[]>`
+  const rows = await preparedQuery<PublicRow>(pool, Prisma.sql`
     SELECT ${publicColumns}
     FROM stories
     WHERE topic_id = ${topicId}::uuid AND status = 'approved' AND parent_id IS NULL
       ${opts.verdict ? Prisma.sql`AND verdict = ${opts.verdict}::"Verdict"` : Prisma.empty}
       ${after}
     ORDER BY ${orderBy}
-    LIMIT ${opts.limit + 1}`
+    LIMIT ${opts.limit + 1}`)
   const page = rows.slice(0, opts.limit)
   const last = page.at(-1)
   const nextCursor = rows.length > opts.limit && last
@@ -94,9 +95,9 @@ export async function listPublicStories (db: Db, topicId: string, opts: ListOpti
   return { items: page.map(toPublicStory), nextCursor }
 }
 
-export async function getPublicStory (db: Db, id: string) {
-  const [row] = await db.$queryRaw<PublicRow[]>`
-    SELECT ${publicColumns} FROM stories WHERE id = ${id}::uuid AND status = 'approved' AND parent_id IS NULL`
+export async function getPublicStory (pool: pg.Pool, id: string) {
+  const [row] = await preparedQuery<PublicRow>(pool, Prisma.sql`
+    SELECT ${publicColumns} FROM stories WHERE id = ${id}::uuid AND status = 'approved' AND parent_id IS NULL`)
   if (!row) throw errors.storyNotFound()
   return toPublicStory(row)
 }

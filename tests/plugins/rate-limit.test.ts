@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import { buildTestApp, freshDatabase } from '../helpers/app.js'
-import { siteWithTopic, storyInput } from '../helpers/factories.js'
+import { apiKey, decideOn, siteWithTopic, storyInput, submit } from '../helpers/factories.js'
 
 const limited = (extra: Record<string, string> = {}) => ({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_WRITES_PER_MINUTE: '3', ...extra })
 let n = 0
@@ -38,6 +38,24 @@ t.test('a site can set its own limits, including a total for all visitors', asyn
   t.equal((await post('192.0.2.1')).statusCode, 429, 'per client: 1')
   t.equal((await post('192.0.2.2')).statusCode, 201)
   t.equal((await post('192.0.2.3')).statusCode, 429, 'per site: 2 in total')
+})
+
+t.test('reader ratings and comments are public writes, each limited per client like submissions', async (t) => {
+  const { app, db } = await buildTestApp(t, limited())
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  const { id } = await submit(app, storiesUrl)
+  await decideOn(app, moderator, id, { action: 'approve' })
+  const rate = (stars: number) => app.inject({ method: 'POST', url: `/v1/stories/${id}/ratings`, payload: { stars }, remoteAddress: '203.0.113.77' })
+  t.same([(await rate(3)).statusCode, (await rate(4)).statusCode, (await rate(5)).statusCode], [201, 200, 200])
+  const refused = await rate(1)
+  t.equal(refused.statusCode, 429)
+  t.equal(refused.json().code, 'rate_limited')
+  t.same((await db.readerRating.findMany()).map((r) => r.stars), [5], 'the refused rating changed nothing')
+  const comment = (n: number) => app.inject({ method: 'POST', url: `/v1/stories/${id}/comments`, payload: { body: `Same here, ${n} times over.`, consent: { publish: true } }, remoteAddress: '203.0.113.77' })
+  const comments = [(await comment(1)).statusCode, (await comment(2)).statusCode, (await comment(3)).statusCode, (await comment(4)).statusCode]
+  t.same(comments, [201, 201, 201, 429], 'comments have a budget of their own')
+  t.equal(await db.story.count({ where: { parentId: id } }), 3)
 })
 
 t.test('with Redis, two instances count together', async (t) => {

@@ -16,7 +16,7 @@ const stories: FastifyPluginAsync = async (app) => {
       const { site, topic: topicSlug } = request.params
       const topic = await app.topics.find(site, topicSlug)
       const { limit = 20, cursor, verdict, sort = 'newest' } = request.query
-      const page = await listPublicStories(app.db, topic.id, { limit, cursor, verdict, sort })
+      const page = await listPublicStories(app.pool, topic.id, { limit, cursor, verdict, sort })
       if (page.nextCursor) {
         const next = new URLSearchParams({ limit: String(limit), cursor: page.nextCursor, ...(verdict ? { verdict } : {}), ...(sort !== 'newest' ? { sort } : {}) })
         reply.header('link', `</v1/sites/${site}/topics/${topicSlug}/stories?${next.toString()}>; rel="next"`)
@@ -39,7 +39,7 @@ const stories: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'getStory'>>({
     ...app.contract.route('getStory'),
     config: { publicCache: true },
-    handler: async (request) => await getPublicStory(app.db, request.params.id),
+    handler: async (request) => await getPublicStory(app.pool, request.params.id),
   })
 
   app.route<RouteTypes<'reportStory'>>({
