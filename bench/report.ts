@@ -68,8 +68,9 @@ export function separateRow (name: string, target: string, script: string): Row 
 }
 
 /** Growth: latency at the big size over latency at the small size, p50 and p99. */
+/** Compares mean and p99 latency: autocannon reports p50 in whole milliseconds, too coarse at 1–2 ms. */
 export function growthRow (name: string, big: LoadResult, small: LoadResult, bigN: number, smallN: number): Row {
-  const p50 = big.p50Ms / Math.max(small.p50Ms, 0.001)
+  const mean = big.meanMs / Math.max(small.meanMs, 0.001)
   const p99 = big.p99Ms / Math.max(small.p99Ms, 0.001)
   return {
     scenario: `growth: ${name} ${short(bigN)} vs ${short(smallN)}`,
@@ -78,10 +79,10 @@ export function growthRow (name: string, big: LoadResult, small: LoadResult, big
     p99Ms: small.p99Ms,
     errors: small.errors,
     ceiling: null,
-    ratio: Math.max(p50, p99),
-    target: 'latency ≤ 1.5× (p50 and p99)',
-    pass: p50 <= 1.5 && p99 <= 1.5 && small.errors === 0,
-    note: `figures at ${short(smallN)}; p50 ×${p50.toFixed(2)}, p99 ×${p99.toFixed(2)}, req/s ×${(big.requestsPerSecond / Math.max(small.requestsPerSecond, 1)).toFixed(2)}`,
+    ratio: Math.max(mean, p99),
+    target: 'latency ≤ 1.5× (mean and p99)',
+    pass: mean <= 1.5 && p99 <= 1.5 && small.errors === 0,
+    note: `figures at ${short(smallN)}; mean ×${mean.toFixed(2)}, p99 ×${p99.toFixed(2)}, req/s ×${(big.requestsPerSecond / Math.max(small.requestsPerSecond, 1)).toFixed(2)}`,
   }
 }
 

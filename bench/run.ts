@@ -101,14 +101,15 @@ try {
   const best = (a: LoadResult, b: LoadResult): LoadResult => (a.requestsPerSecond >= b.requestsPerSecond ? a : b)
   const ceilings: Ceilings = { constant: best(ceilingsAtStart.constant, ceilingsAtEnd.constant), pg: best(ceilingsAtStart.pg, ceilingsAtEnd.pg) }
 
-  const deepVsFirst = listDeep.p50Ms / Math.max(listFirst.p50Ms, 0.001)
+  // Mean latency: autocannon's p50 is whole milliseconds, too coarse when both pages answer in 1–4 ms.
+  const deepVsFirst = listDeep.meanMs / Math.max(listFirst.meanMs, 0.001)
   const rows: Row[] = [
     ceilingRow('ceiling: bare Fastify, constant', ceilings.constant),
     ceilingRow('ceiling: bare Fastify + pg, one indexed query', ceilings.pg),
     ratioRow('GET …/ratings (big topic)', ratings, 'constant', ceilings, 0.5, 10, { ok: true, target: '', note: `${inputs.bigTopicApproved.toLocaleString('en')} approved stories in the topic` }),
     ratioRow('GET …/stories?limit=20, page 1', listFirst, 'pg', ceilings, 0.5),
     ratioRow(`GET …/stories?limit=20, page ${DEEP_PAGES}`, listDeep, 'pg', ceilings, 0.5, undefined,
-      { ok: deepVsFirst <= 1.25, target: 'p50 ≤ 1.25 × page 1', note: `${inputs.deepOffset.toLocaleString('en')} rows deep; p50 ×${deepVsFirst.toFixed(2)} page 1` }),
+      { ok: deepVsFirst <= 1.25, target: 'mean latency ≤ 1.25 × page 1', note: `${inputs.deepOffset.toLocaleString('en')} rows deep; mean latency ×${deepVsFirst.toFixed(2)} page 1` }),
     ratioRow('GET /v1/stories/{id}', byId, 'pg', ceilings, 0.6),
     submitRow(submit, ceilings),
     latencyRow('GET /v1/moderation/queue', queue, 'pg', ceilings, 20, `${inputs.pending.toLocaleString('en')} pending`),

@@ -1,8 +1,8 @@
 // Serves the embeddable widget bundle at /embed/v1/stories.js and a demo page at /embed/demo (not API operations).
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { FastifyPluginAsync } from 'fastify'
 import { DomainError } from '../errors.js'
+import { etagOf, noneMatchHits } from '../http/etag.js'
 
 /** Built by `npm run build:widget` and committed (not under `dist/`, which .gitignore ignores). */
 const bundleUrl = new URL('./static/stories.js', import.meta.url)
@@ -33,7 +33,7 @@ const embed: FastifyPluginAsync = async (app) => {
   // A missing bundle must not take the API down: the script answers 503 and the log says why.
   const bundle = await readFile(bundleUrl).catch(() => null)
   if (!bundle) app.log.error(`the widget bundle ${bundleUrl.pathname} is missing: run \`npm run build:widget\``)
-  const etag = bundle ? `"${createHash('sha256').update(bundle).digest('base64url').slice(0, 27)}"` : ''
+  const etag = bundle ? etagOf(bundle) : ''
 
   app.get('/embed/v1/stories.js', async (request, reply) => {
     if (!bundle) throw new DomainError('widget_unavailable', 503, 'Service unavailable', 'The widget is not built on this server.')
@@ -42,8 +42,7 @@ const embed: FastifyPluginAsync = async (app) => {
       .header('cross-origin-resource-policy', 'cross-origin')
       .header('x-content-type-options', 'nosniff')
       .header('etag', etag)
-    const match = request.headers['if-none-match']
-    if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send()
+    if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send()
     return reply.type('text/javascript; charset=utf-8').send(bundle)
   })
 

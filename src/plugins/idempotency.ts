@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'
+import { hooksForRoutes } from './route-hooks.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -27,9 +28,9 @@ function requestHash (request: FastifyRequest): string {
 export default fp(async (app) => {
   app.decorateRequest('idempotency', null)
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  async function claimOrReplay (request: FastifyRequest, reply: FastifyReply) {
     const key = request.headers['idempotency-key']
-    if (!request.routeOptions.config.idempotent || typeof key !== 'string') return
+    if (typeof key !== 'string') return
     const scope = `${request.routeOptions.url}|${request.principal?.keyId ?? request.clientHash}`
     const hash = requestHash(request)
     const claimed = await app.db.$executeRaw`
@@ -46,9 +47,9 @@ export default fp(async (app) => {
     if (first.responseStatus === null || first.responseBody === null) throw errors.idempotencyInProgress()
     const headers = (first.responseHeaders ?? {}) as Record<string, string>
     return reply.code(first.responseStatus).headers({ ...headers, 'idempotent-replayed': 'true' }).send(first.responseBody)
-  })
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  async function remember (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     if (!request.idempotency) return payload
     const { scope, key } = request.idempotency
     if (reply.statusCode >= 500) {
@@ -64,7 +65,9 @@ export default fp(async (app) => {
       data: { responseStatus: reply.statusCode, responseBody: typeof payload === 'string' ? payload : '', responseHeaders: headers },
     })
     return payload
-  })
+  }
+
+  hooksForRoutes(app, (config) => config.idempotent === true, { preHandler: claimOrReplay, onSend: remember })
 }, { name: 'idempotency', dependencies: ['database', 'client-identity'] })
 
 /** Expired keys are reclaimed on reuse; this keeps the table small (see plugins/housekeeping.ts). */

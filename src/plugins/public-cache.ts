@@ -1,4 +1,4 @@
-// Public reads that every visitor sees alike (a topic's stories, a story, its comments) are kept by
+// Public reads that every visitor sees alike (a topic's tally and stories, a story, its comments) are kept by
 // each instance, serialized, for PUBLIC_CACHE_MS (1 s by default), and answered with an ETag. Under
 // load a popular page is rendered about once a second per instance instead of once per visitor. The
 // freshness rule is the tallies' rule: a change made through this instance shows at once (routes call
@@ -6,10 +6,11 @@
 //
 // Written here rather than taken from a library: @fastify/caching and @fastify/etag set headers but
 // keep no rendered responses, and an HTTP cache in front would not see this instance's invalidations.
-import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
+import { etagOf, noneMatchHits } from '../http/etag.js'
+import { hooksForRoutes } from './route-hooks.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,17 +22,16 @@ declare module 'fastify' {
   }
 }
 
-interface Rendered { body: string, etag: string, link: string | undefined }
+/** The rendered body, its ETag, and the route's own headers that must come back with it. */
+interface Rendered { body: string, etag: string, headers: Record<string, string> }
+const keptHeaders = ['link', 'cache-control'] as const
 
-const cacheable = (request: FastifyRequest): boolean => request.method === 'GET' && request.routeOptions.config.publicCache === true
-const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url')}"`
 const served = new WeakSet<FastifyRequest>()
 
 /** Sends a rendered page, or 304 when the client already holds it. */
 async function answer (request: FastifyRequest, reply: FastifyReply, page: Rendered) {
-  reply.header('etag', page.etag)
-  if (page.link) reply.header('link', page.link)
-  if (request.headers['if-none-match'] === page.etag) return await reply.code(304).send()
+  reply.header('etag', page.etag).headers(page.headers)
+  if (noneMatchHits(request.headers['if-none-match'], page.etag)) return await reply.code(304).send()
   return await reply.type('application/json; charset=utf-8').send(page.body)
 }
 
@@ -44,24 +44,30 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
     },
   })
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!cacheable(request)) return
+  async function serveKept (request: FastifyRequest, reply: FastifyReply) {
+    if (request.method !== 'GET') return
     const page = pages?.get(request.url)
     if (!page) return
     served.add(request)
     return await answer(request, reply, page)
-  })
+  }
 
   // Renders on a miss: the ETag goes on every answer; a 200 is kept when caching is on.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!cacheable(request) || served.has(request) || reply.statusCode !== 200 || typeof payload !== 'string') return payload
-    const page: Rendered = { body: payload, etag: etagOf(payload), link: reply.getHeader('link') as string | undefined }
+  async function keep (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    if (request.method !== 'GET' || served.has(request) || reply.statusCode !== 200 || typeof payload !== 'string') return payload
+    const headers = Object.fromEntries(keptHeaders.flatMap((name) => {
+      const value = reply.getHeader(name)
+      return value === undefined ? [] : [[name, String(value)]]
+    }))
+    const page: Rendered = { body: payload, etag: etagOf(payload), headers }
     pages?.set(request.url, page)
     reply.header('etag', page.etag)
-    if (request.headers['if-none-match'] === page.etag) {
+    if (noneMatchHits(request.headers['if-none-match'], page.etag)) {
       reply.code(304)
       return ''
     }
     return payload
-  })
+  }
+
+  hooksForRoutes(app, (config) => config.publicCache === true, { onRequest: serveKept, onSend: keep })
 }, { name: 'public-cache', dependencies: ['tallies'] })
