@@ -43,7 +43,8 @@ const stream = await openExport(pool, scope, 'ndjson', Buffer.from('bench-key'))
 await pipeline(stream, new Writable({
   write (chunk: Buffer, _e, cb) {
     bytes += chunk.length
-    for (const b of chunk) if (b === 10) rows++
+    // Counted with indexOf (native): a byte-by-byte JS loop here cost a sixth of the run's CPU.
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rows++
     if (rows >= nextReport) { console.log(`  ${rows} rows, RSS ${mb(process.memoryUsage().rss)}`); nextReport += 100_000 }
     cb()
   },

@@ -110,6 +110,23 @@ export async function seededCount (url: string): Promise<number> {
 export interface SeedResult { stories: number, pending: number, seconds: number, rowsPerSecond: number, indexSeconds: number }
 
 /** Recreates the (candor_bench*) database, migrates it and loads `n` stories. */
+/**
+ * The counters the stories triggers keep (topic tallies, research day counts) are rebuilt from the
+ * table: COPY ran with triggers off (session_replication_role = replica), so they missed every row.
+ */
+export async function rebuildCounters (client: pg.ClientBase): Promise<void> {
+  await client.query('TRUNCATE topic_counts, research_daily_counts, research_count_deltas')
+  await client.query(`
+    INSERT INTO topic_counts (topic_id, verdict, count)
+    SELECT topic_id, COALESCE(verdict::text, 'unrated'), count(*)::int FROM stories
+    WHERE status = 'approved' AND parent_id IS NULL GROUP BY 1, 2`)
+  await client.query(`
+    INSERT INTO research_daily_counts (topic_id, day, status, verdict, triage_level, categories, count)
+    SELECT topic_id, research_day(created_at), status, COALESCE(verdict::text, 'unrated'), triage_level,
+           research_categories(triage_categories), count(*)::int
+    FROM stories WHERE parent_id IS NULL GROUP BY 1, 2, 3, 4, 5, 6`)
+}
+
 export async function seed (url: string, n: number, log: (line: string) => void = console.log): Promise<SeedResult> {
   const started = performance.now()
   await ensureDatabase(url, true)
@@ -146,6 +163,7 @@ export async function seed (url: string, n: number, log: (line: string) => void 
     const loaded = performance.now()
     await client.query(`SET maintenance_work_mem = '1GB'`)
     for (const ix of indexes) await client.query(ix.indexdef)
+    await rebuildCounters(client)
     await client.query('VACUUM (ANALYZE) stories')
     await client.query('ANALYZE')
     const seconds = (performance.now() - started) / 1000
