@@ -2,9 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { listComments, submitComment } from '../../comments/comments.js'
 import type { RouteTypes } from '../../contract/types.js'
-import { report } from '../../reports/reports.js'
-import { withdraw } from '../../stories/withdraw.js'
-import { receiveSubmission } from './submissions.js'
+import { receiveSubmission, reportAndWithdrawRoutes } from './item-routes.js'
 
 const comments: FastifyPluginAsync = async (app) => {
   const { limits } = app
@@ -30,25 +28,7 @@ const comments: FastifyPluginAsync = async (app) => {
       async () => await submitComment(app.db, app.pool, request.params.id, request.body, request.clientHash)),
   })
 
-  app.route<RouteTypes<'reportComment'>>({
-    ...app.contract.route('reportComment'),
-    config: { rateLimit: limits.write, idempotent: true },
-    handler: async (request, reply) => {
-      await report(app.db, 'comment', request.params.id, request.clientHash, request.body)
-      app.webhooks.kick()
-      return reply.code(202).send({ status: 'received' })
-    },
-  })
-
-  app.route<RouteTypes<'withdrawComment'>>({
-    ...app.contract.route('withdrawComment'),
-    config: { rateLimit: limits.write },
-    handler: async (request, reply) => {
-      await withdraw(app.db, 'comment', request.params.id, request.headers['x-manage-token'])
-      app.publicViews.changed()
-      return reply.code(204).send()
-    },
-  })
+  reportAndWithdrawRoutes(app, 'comment', { report: 'reportComment', withdraw: 'withdrawComment' })
 }
 
 export default comments

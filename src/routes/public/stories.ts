@@ -1,11 +1,9 @@
 // Public story routes: list approved, read one, submit, report, withdraw.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { report } from '../../reports/reports.js'
 import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
 import { storeSubmission } from '../../stories/submit.js'
-import { withdraw } from '../../stories/withdraw.js'
-import { receiveSubmission } from './submissions.js'
+import { receiveSubmission, reportAndWithdrawRoutes } from './item-routes.js'
 
 const stories: FastifyPluginAsync = async (app) => {
   const { limits } = app
@@ -42,25 +40,7 @@ const stories: FastifyPluginAsync = async (app) => {
     handler: async (request) => await getPublicStory(app.pool, request.params.id),
   })
 
-  app.route<RouteTypes<'reportStory'>>({
-    ...app.contract.route('reportStory'),
-    config: { rateLimit: limits.write, idempotent: true },
-    handler: async (request, reply) => {
-      await report(app.db, 'story', request.params.id, request.clientHash, request.body)
-      app.webhooks.kick()
-      return reply.code(202).send({ status: 'received' })
-    },
-  })
-
-  app.route<RouteTypes<'withdrawStory'>>({
-    ...app.contract.route('withdrawStory'),
-    config: { rateLimit: limits.write },
-    handler: async (request, reply) => {
-      await withdraw(app.db, 'story', request.params.id, request.headers['x-manage-token'])
-      app.publicViews.changed()
-      return reply.code(204).send()
-    },
-  })
+  reportAndWithdrawRoutes(app, 'story', { report: 'reportStory', withdraw: 'withdrawStory' })
 }
 
 export default stories
