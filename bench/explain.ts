@@ -62,7 +62,7 @@ try {
   const topic = await capture(url, topicOf)
   const sections = [
     await explain(client, 'findTopic (every public topic route)', topic),
-    await explain(client, 'ratings: groupBy verdict over the topic\'s approved stories', (await capture(url, async (db) => await topicRatings(db, (await topicOf(db)).id))).slice(topic.length)),
+    await explain(client, 'ratings: the topic\'s counters (topic_counts; the app keeps the result 1 s)', (await capture(url, async (db) => await topicRatings(db, (await topicOf(db)).id))).slice(topic.length)),
     await explain(client, 'public list, page 1', (await capture(url, async (db, pool) => await listPublicStories(pool, (await topicOf(db)).id, { limit: 20 }))).slice(topic.length)),
     await explain(client, `public list, ${inputs.deepOffset.toLocaleString('en')} rows deep`, (await capture(url, async (db, pool) => await listPublicStories(pool, (await topicOf(db)).id, { limit: 20, cursor: inputs.deepCursor }))).slice(topic.length)),
     await explain(client, 'story by id', await capture(url, async (_db, pool) => await getPublicStory(pool, inputs.storyIds[0]!))),
