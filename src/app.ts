@@ -18,7 +18,6 @@ import { installJsonBodyParser } from './plugins/json-body.js'
 import metrics from './plugins/metrics.js'
 import housekeeping from './plugins/housekeeping.js'
 import publicCache from './plugins/public-cache.js'
-import tallies from './plugins/tallies.js'
 import idempotency from './plugins/idempotency.js'
 import rateLimit from './plugins/rate-limit.js'
 import admin from './routes/admin/index.js'
@@ -104,7 +103,6 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(rateLimit, { config })
   await app.register(idempotency)
   await app.register(housekeeping)
-  await app.register(tallies)
   await app.register(publicCache, { ttlMs: config.publicCacheMs })
   await app.register(webhooks, { config, ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}) })
   await app.register(docs)

@@ -1,8 +1,8 @@
 // Public reads that every visitor sees alike (a topic's tally and stories, a story, its comments) are kept by
 // each instance, serialized, for PUBLIC_CACHE_MS (1 s by default), and answered with an ETag. Under
-// load a popular page is rendered about once a second per instance instead of once per visitor. The
-// freshness rule is the tallies' rule: a change made through this instance shows at once (routes call
-// `app.publicViews.changed()`), one made through another instance within the cache time.
+// load a popular page is rendered about once a second per instance instead of once per visitor. A
+// change made through this instance shows at once (routes call `app.publicViews.changed()`), one made
+// through another instance within the cache time.
 //
 // Written here rather than taken from a library: @fastify/caching and @fastify/etag set headers but
 // keep no rendered responses, and an HTTP cache in front would not see this instance's invalidations.
@@ -37,12 +37,7 @@ async function answer (request: FastifyRequest, reply: FastifyReply, page: Rende
 
 export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
   const pages = ttlMs > 0 ? new LRUCache<string, Rendered>({ max: 5000, ttl: ttlMs }) : undefined
-  app.decorate('publicViews', {
-    changed: () => {
-      pages?.clear()
-      app.tallies.invalidate()
-    },
-  })
+  app.decorate('publicViews', { changed: () => { pages?.clear() } })
 
   async function serveKept (request: FastifyRequest, reply: FastifyReply) {
     if (request.method !== 'GET') return
@@ -70,4 +65,4 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
   }
 
   hooksForRoutes(app, (config) => config.publicCache === true, { onRequest: serveKept, onSend: keep })
-}, { name: 'public-cache', dependencies: ['tallies'] })
+}, { name: 'public-cache' })

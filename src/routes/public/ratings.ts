@@ -1,7 +1,8 @@
-// The public tally of a topic: cacheable, with an ETag so unchanged counts answer 304 (see
-// plugins/public-cache.ts); the counts come from the per-topic tallies cache.
+// The public tally of a topic, read in O(1) from the trigger-kept topic_counts; kept per instance for
+// PUBLIC_CACHE_MS with an ETag, so unchanged counts answer 304 (see plugins/public-cache.ts).
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
+import { topicRatings } from '../../ratings/topic-ratings.js'
 
 const ratings: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'getTopicRatings'>>({
@@ -10,7 +11,7 @@ const ratings: FastifyPluginAsync = async (app) => {
     handler: async (request, reply) => {
       const topic = await app.topics.find(request.params.site, request.params.topic)
       reply.header('cache-control', 'public, max-age=5, stale-while-revalidate=30')
-      return await app.tallies.get(topic.id)
+      return await topicRatings(app.db, topic.id)
     },
   })
 }
