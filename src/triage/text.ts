@@ -1,39 +1,20 @@
-// Text preparation for triage: folds case, quotes and dashes, mends typos of key words, and keeps a
-// map back to the caller's offsets so that every evidence span points at the visitor's own text.
+// Text preparation for triage: folds the text (invisible characters, look-alike letters, full-width
+// forms, case, quotes and dashes: text/fold.ts), undoes digit substitutions ("k1ll"), mends typos of
+// key words, and keeps a map back to the caller's offsets so that every evidence span points at the
+// visitor's own text.
+import { fold, originalSpan, undoDigitSubstitutions, type Folded } from '../text/fold.js'
 import { correctToken } from './fuzzy.js'
 
 export interface Prepared {
-  /** Lowercased, folded and typo-mended text that the phrase patterns run over. */
+  /** Folded (see text/fold.ts), digit-substitution-undone and typo-mended text that the phrase
+   *  patterns and the model's features run over. */
   text: string
-  /** Mended words, in order: [start in text, start in original, end in original, mended length].
-   *  Empty when nothing was mended, which is the common case and then text offsets are original. */
+  /** Mended words, in order: [start in text, start in folded, end in folded, mended length].
+   *  Empty when nothing was mended, which is the common case and then text offsets are folded ones. */
   fixes: Int32Array
-}
-
-// Characters folded so that patterns can be written once: curly quotes to ', typographic dashes to -,
-// odd spaces to a plain space. Every fold is one UTF-16 unit to one, so offsets stay aligned until
-// the typo pass (which keeps its own map).
-const FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u2032': "'", '`': "'", '\u00B4': "'",
-  '\u201C': '"', '\u201D': '"', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-',
-  '\u2014': '-', '\u2212': '-', '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\t': ' ', '\r': '\n',
-}
-
-const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g')
-
-function fold (s: string): string {
-  const lower = s.toLowerCase()
-  if (lower.length === s.length) return lower.replace(FOLDABLE, (c) => FOLD[c] ?? c)
-  // A few characters lowercase to two units (e.g. U+0130); fold one unit at a time so lengths match.
-  let out = ''
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string
-    const f = FOLD[c]
-    if (f !== undefined) { out += f; continue }
-    const l = c.toLowerCase()
-    out += l.length === 1 ? l : c
-  }
-  return out
+  /** The caller's text and its folding, to map folded offsets back to the caller's. */
+  raw: string
+  folded: Folded
 }
 
 // Words worth mending: letters with an optional apostrophe part, long enough that a one-letter slip
@@ -42,7 +23,8 @@ const WORD = /[a-z]{6,}/g
 
 /** Fold a field and mend typos of key words, keeping what is needed to map offsets back. */
 export function prepare (raw: string): Prepared {
-  const folded = fold(raw)
+  const foldedText = fold(raw)
+  const folded = undoDigitSubstitutions(foldedText.text)
   const pieces: string[] = []
   const fixes: number[] = []
   let at = 0
@@ -57,9 +39,9 @@ export function prepare (raw: string): Prepared {
     shift += fixed.length - (end - start)
     at = end
   }
-  if (fixes.length === 0) return { text: folded, fixes: new Int32Array(0) }
+  if (fixes.length === 0) return { text: folded, fixes: new Int32Array(0), raw, folded: foldedText }
   pieces.push(folded.slice(at))
-  return { text: pieces.join(''), fixes: Int32Array.from(fixes) }
+  return { text: pieces.join(''), fixes: Int32Array.from(fixes), raw, folded: foldedText }
 }
 
 /** The original offset of the character at `p` in the prepared text. */
@@ -84,6 +66,6 @@ function originalAt (fixes: Int32Array, p: number): number {
 
 /** The original [start, end) of a non-empty span [start, end) of the prepared text. */
 export function toOriginal (p: Prepared, start: number, end: number): [number, number] {
-  if (p.fixes.length === 0) return [start, end]
-  return [originalAt(p.fixes, start), originalAt(p.fixes, end - 1) + 1]
+  if (p.fixes.length === 0) return originalSpan(p.raw, p.folded, start, end)
+  return originalSpan(p.raw, p.folded, originalAt(p.fixes, start), originalAt(p.fixes, end - 1) + 1)
 }
