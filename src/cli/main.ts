@@ -6,23 +6,33 @@ import { prepareDatabase } from '../db/prepare.js'
 import { loadDemoData } from '../demo/demo-data.js'
 import { DomainError } from '../errors.js'
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../keys/api-keys.js'
-import { Role } from '../generated/prisma/enums.js'
+import { Role, StoryStatus } from '../generated/prisma/enums.js'
+import { rerunTriage } from '../triage/rerun.js'
 
 const usage = `usage: npm run cli -- <command>
   keys create --role admin|moderator|researcher [--site SLUG]... [--name NAME]
   keys list
   keys revoke KEY_ID
   db migrate          apply pending migrations (DATABASE_URL, or the embedded database)
-  demo load           load the demo site if it is not there yet`
+  demo load           load the demo site if it is not there yet
+  triage rerun [--status pending]...
+                      re-triage stored items with the shipped model (after a model change);
+                      each change is recorded in the item's audit trail`
 
 async function run (argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, site: { type: 'string', multiple: true }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      status: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   const command = positionals.slice(0, 2).join(' ')
-  if (values.help || !['keys create', 'keys list', 'keys revoke', 'db migrate', 'demo load'].includes(command)) {
+  if (values.help || !['keys create', 'keys list', 'keys revoke', 'db migrate', 'demo load', 'triage rerun'].includes(command)) {
     console.error(usage)
     return values.help ? 0 : 2
   }
@@ -54,6 +64,14 @@ async function run (argv: string[]): Promise<number> {
       case 'demo load':
         console.error(await loadDemoData(db) ? 'demo site loaded' : 'demo site already present')
         break
+      case 'triage rerun': {
+        const statuses = (values.status ?? ['pending']) as StoryStatus[]
+        const unknown = statuses.filter((s) => !Object.values(StoryStatus).includes(s))
+        if (unknown.length > 0) throw new Error(`--status must be one of ${Object.values(StoryStatus).join(', ')}`)
+        const summary = await rerunTriage(db, statuses)
+        console.log(JSON.stringify(summary))
+        break
+      }
     }
     return 0
   } finally {

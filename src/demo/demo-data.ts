@@ -4,6 +4,7 @@ import { recordEvent } from '../audit/audit.js'
 import type { Db, Tx } from '../db/client.js'
 import type { StoryStatus, Verdict } from '../generated/prisma/enums.js'
 import { hashSecret, newSecret } from '../keys/tokens.js'
+import { toColumns } from '../triage/stored.js'
 import { triage } from '../triage/triage.js'
 
 interface DemoComment {
@@ -104,9 +105,7 @@ async function createDemoItem (tx: Tx, where: Placement, s: Omit<DemoStory, 'com
       consentPublish: true,
       consentResearch: s.research ?? false,
       status: s.status,
-      triageLevel: result.level,
-      triageCategories: result.categories,
-      triageEvidence: result.evidence as object[],
+      ...toColumns(result),
       contentWarnings: s.status === 'approved' ? result.categories : [],
       manageTokenHash: hashSecret(newSecret('mt')),
       createdAt,

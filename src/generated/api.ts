@@ -838,20 +838,57 @@ export interface components {
             /** Format: date-time */
             deliveredAt: string | null;
         };
+        /**
+         * @description How triage read a text. A learned model decides the level and categories from the folded text
+         *     (invisible characters removed, look-alike letters and full-width forms folded, digit
+         *     substitutions undone); a phrase layer supplies explainable evidence. Triage orders the
+         *     moderation queue; a moderator decides. See the model card (src/triage/model/MODEL_CARD.md).
+         */
         Triage: {
             level: components["schemas"]["TriageLevel"];
             categories: components["schemas"]["HarmCategory"][];
-            /** @description The spans of the title or body that triggered each category. */
+            /**
+             * @description The spans of the title or body that show each category: at least one for every category
+             *     raised, from the phrase layer or else the sentence that most supports the model's decision.
+             */
             evidence: {
                 category: components["schemas"]["HarmCategory"];
-                /** @enum {string} */
-                field: "title" | "body";
+                field: components["schemas"]["TriageField"];
                 /** @description Offset in the field, in UTF-16 code units. */
                 start: number;
                 end: number;
                 phrase: string;
             }[];
+            /** @description The model's calibrated probability for each category (0–1), raised or not. */
+            confidence: {
+                self_harm: components["schemas"]["Probability"];
+                abuse: components["schemas"]["Probability"];
+                trauma_response: components["schemas"]["Probability"];
+                physical_harm: components["schemas"]["Probability"];
+            };
+            /**
+             * @description What a moderator should see that is not the writer's present risk, shown rather than
+             *     dropped: `past_relieved` (the writer's own suicidal thoughts or self-harm in the past, which
+             *     the treatment or time relieved) and `other_person` (someone else's suicide, self-harm or
+             *     suicidal talk). Neither raises the level.
+             */
+            context: {
+                /** @enum {string} */
+                kind: "past_relieved" | "other_person";
+                confidence: components["schemas"]["Probability"];
+                evidence: null | {
+                    field: components["schemas"]["TriageField"];
+                    start: number;
+                    end: number;
+                    phrase: string;
+                };
+            }[];
+            /** @description The triage model version that decided (`phrases` for items triaged before the learned model). */
+            model: string;
         };
+        /** @enum {string} */
+        TriageField: "title" | "body";
+        Probability: number;
         Topic: {
             slug: components["schemas"]["Slug"];
             title: string;

@@ -4,7 +4,7 @@ import { errors } from '../errors.js'
 import { coversSite, type Principal } from '../keys/api-keys.js'
 import { publicText, type Redaction } from '../privacy/public-text.js'
 import { readerRatingOf } from '../ratings/reader-rating.js'
-import type { Evidence, HarmCategory } from '../triage/types.js'
+import { fromColumns } from '../triage/stored.js'
 import { kindOf } from './items.js'
 
 export const moderationInclude = {
@@ -59,11 +59,7 @@ export function toModerationStory (story: ModerationRecord) {
     verdict: story.verdict,
     consent: { publish: story.consentPublish, research: story.consentResearch },
     status: story.status,
-    triage: {
-      level: story.triageLevel,
-      categories: story.triageCategories as HarmCategory[],
-      evidence: story.triageEvidence as unknown as Evidence[],
-    },
+    triage: fromColumns(story),
     contentWarnings: story.contentWarnings,
     redactions: story.redactions as unknown as Redaction[],
     reports: story.reports.map((r) => ({ reason: r.reason, details: r.details, createdAt: r.createdAt.toISOString() })),

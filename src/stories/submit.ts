@@ -9,6 +9,7 @@ import { Prisma } from '../generated/prisma/client.js'
 import { hashSecret, newSecret } from '../keys/tokens.js'
 import { eventName, eventSubject } from '../moderation/items.js'
 import { siteSettings } from '../sites/sites.js'
+import { toColumns } from '../triage/stored.js'
 import { triage } from '../triage/triage.js'
 import type { Triage } from '../triage/types.js'
 import { enqueueEvent } from '../webhooks/events.js'
@@ -60,11 +61,12 @@ export async function storeSubmission (pool: pg.Pool, input: Submission, clientH
     const [created] = await sql<{ id: string, parentId: string | null, createdAt: Date }>(tx, Prisma.sql`
       INSERT INTO stories (id, site_id, topic_id, parent_id, title, body, author_name, author_email, verdict,
                            consent_publish, consent_research, triage_level, triage_categories, triage_evidence,
-                           manage_token_hash, updated_at)
+                           triage_signals, triage_model, manage_token_hash, updated_at)
       VALUES (${uuidv7()}::uuid, ${topic.siteId}::uuid, ${topic.id}::uuid, ${input.parentId ?? null}::uuid, ${title}, ${body},
               ${cleanOptional(input.authorName)}, ${cleanOptional(input.authorEmail)?.toLowerCase() ?? null}, ${verdict},
               ${input.consent.publish}, ${input.consent.research ?? false}, ${result.level}::"TriageLevel",
-              ${result.categories}::text[], ${JSON.stringify(result.evidence)}::jsonb, ${hashSecret(manageToken)}, now())
+              ${result.categories}::text[], ${JSON.stringify(result.evidence)}::jsonb,
+              ${JSON.stringify(toColumns(result).triageSignals)}::jsonb, ${result.model}, ${hashSecret(manageToken)}, now())
       RETURNING id, parent_id AS "parentId", created_at AS "createdAt"`)
     if (!created) throw new Error('INSERT … RETURNING gave no row')
     await recordEvent(tx, { storyId: created.id, actor: 'author', action: 'submitted', toStatus: 'pending' })

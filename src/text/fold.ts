@@ -102,6 +102,7 @@ export function originalSpan (raw: string, folded: Folded, start: number, end: n
 // Digits and symbols that stand for letters inside a word.
 const LEET: Record<string, string> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's', '!': 'i' }
 const isLetter = (code: number): boolean => code >= 97 && code <= 122
+const DOMAIN = /^[a-z0-9-]+\.[a-z]/
 
 /**
  * Undo digit and symbol substitutions inside words of folded text, keeping its length: a
@@ -110,7 +111,8 @@ const isLetter = (code: number): boolean => code >= 97 && code <= 122
  * when a letter is before it and the word goes on) are left alone.
  */
 export function undoDigitSubstitutions (text: string): string {
-  let out: string[] | null = null
+  const pieces: string[] = []
+  let at = 0
   for (let i = 1; i < text.length; i++) {
     const sub = LEET[text[i] as string]
     if (sub === undefined || !isLetter(text.charCodeAt(i - 1))) continue
@@ -119,9 +121,11 @@ export function undoDigitSubstitutions (text: string): string {
     const closing = !between && !(next >= 48 && next <= 57) && next !== 46 && i >= 3 &&
       isLetter(text.charCodeAt(i - 2)) && isLetter(text.charCodeAt(i - 3)) && text[i] !== '@' && text[i] !== '!'
     if (!between && !closing) continue
-    if (text[i] === '@' && text.indexOf('.', i) !== -1 && /^[a-z0-9-]+\.[a-z]/.test(text.slice(i + 1, i + 64))) continue
-    out ??= text.split('')
-    out[i] = sub
+    if (text[i] === '@' && DOMAIN.test(text.slice(i + 1, i + 64))) continue
+    pieces.push(text.slice(at, i), sub)
+    at = i + 1
   }
-  return out === null ? text : out.join('')
+  if (at === 0) return text
+  pieces.push(text.slice(at))
+  return pieces.join('')
 }

@@ -17,6 +17,21 @@ export interface Triage {
   evidence: Evidence[]
 }
 
+/** Something a moderator should see that is not the writer's present risk. */
+export interface TriageContext {
+  kind: 'past_relieved' | 'other_person'
+  confidence: number
+  evidence: Omit<Evidence, 'category'> | null
+}
+
+/** A triage with what the learned layer adds: a calibrated confidence per category, context, and
+ *  the model version that decided. */
+export interface TriageResult extends Triage {
+  confidence: Record<HarmCategory, number>
+  context: TriageContext[]
+  model: string
+}
+
 export interface TriageInput {
   title: string
   body: string

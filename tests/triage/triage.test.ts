@@ -1,238 +1,120 @@
-// Harm triage as moderators see it: categories with evidence that points at the visitor's words,
-// negations and benign uses left alone, self-harm always critical, and the bars met on labelled sets.
+// Harm triage as a moderator meets it: the learned model decides, every raised category has evidence
+// quoting the visitor's words, each category has a confidence, past relief and other people's harm
+// are shown as context rather than as present risk, hostile spellings do not hide harm, and the
+// shipped model's measured figures do not slip.
 import t, { type Test } from 'tap'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { readStories, score } from '../../scripts/triage-eval.js'
+import { readFileSync } from 'node:fs'
+import { corpusAvailable, devSet, extraSet, labelledCorpus, TRAINABLE_SOURCES } from '../../scripts/triage/data.js'
+import { disguise } from '../../scripts/triage/hostile.js'
+import { figures } from '../../scripts/triage/figures.js'
 import { triage } from '../../src/triage/triage.js'
-import type { HarmCategory, Triage, TriageInput } from '../../src/triage/types.js'
-import { longStories } from './long-stories.js'
+import type { TriageInput, TriageResult } from '../../src/triage/types.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
 const body = (text: string): TriageInput => ({ title: '', body: text })
 
-/** Every evidence span must quote the field it names, exactly. */
-function assertSpans (tt: Test, input: TriageInput, result: Triage): void {
-  for (const e of result.evidence) {
-    tt.equal(input[e.field].slice(e.start, e.end), e.phrase, `span ${e.start}-${e.end} quotes "${e.phrase}"`)
-  }
+function assertEvidence (tt: Test, input: TriageInput, r: TriageResult): void {
+  for (const c of r.categories) tt.ok(r.evidence.some((e) => e.category === c), `${c} has evidence`)
+  for (const e of r.evidence) tt.equal(input[e.field].slice(e.start, e.end), e.phrase, `the span quotes "${e.phrase}"`)
+  for (const x of r.context) if (x.evidence !== null) tt.equal(input[x.evidence.field].slice(x.evidence.start, x.evidence.end), x.evidence.phrase)
 }
 
-/** The phrases of a result's evidence for one category. */
-const phrases = (r: Triage, c: HarmCategory): string[] => r.evidence.filter((e) => e.category === c).map((e) => e.phrase)
-
-t.test('each category is found, with evidence quoting the text that shows it', async (t) => {
-  const cases: Array<[HarmCategory, TriageInput, string]> = [
-    ['self_harm', body('For a month afterwards I had thoughts of ending my life.'), 'thoughts of ending my life'],
-    ['abuse', body('During the session he groped me and laughed about it.'), 'groped'],
-    ['trauma_response', body('Since the treatment I get flashbacks to the accident every night.'), 'flashbacks'],
-    ['physical_harm', { title: 'Went to A&E', body: 'My neck locked and I ended up in A&E that night.' }, 'A&E'],
-  ]
-  for (const [category, input, phrase] of cases) {
-    const r = triage(input)
-    t.ok(r.categories.includes(category), `${category} found`)
-    t.ok(phrases(r, category).some((p) => p.includes(phrase)), `${category} evidence includes "${phrase}"`)
-    assertSpans(t, input, r)
-  }
-})
-
-t.test('evidence offsets survive typos, curly quotes and non-ASCII text', async (t) => {
-  const input = { title: 'Café visit — “never again”', body: 'Ça va? I didn’t sleep, the flashbaks and nigthmares were constant after the session.' }
+t.test('every result has a confidence per category, the model version, and evidence for each category', async (t) => {
+  const input = body('Since the second session I keep thinking everyone would be better off without me.')
   const r = triage(input)
-  t.equal(r.level, 'high')
-  t.same(r.categories, ['trauma_response'])
-  t.ok(phrases(r, 'trauma_response').includes('flashbaks'), 'a misspelt word is quoted as written')
-  t.ok(phrases(r, 'trauma_response').includes('nigthmares'))
-  assertSpans(t, input, r)
+  t.equal(r.level, 'critical')
+  t.same(Object.keys(r.confidence).sort(), ['abuse', 'physical_harm', 'self_harm', 'trauma_response'])
+  for (const p of Object.values(r.confidence)) t.ok(p >= 0 && p <= 1, `confidence ${p} is a probability`)
+  t.ok(r.confidence.self_harm > r.confidence.abuse, 'self-harm is the likeliest category')
+  t.match(r.model, /^linear-[0-9a-f]{12}$/)
+  assertEvidence(t, input, r)
 })
 
-t.test('self-harm in direct, indirect, hedged, past-tense and misspelt forms is critical', async (t) => {
-  const stories = [
-    'I was standing on a bridge two nights after the session.',
-    "I don't want to be here anymore.",
-    'Afterwards I wanted to disappear forever.',
-    'One evening I took all my pills.',
-    'I relapsed into cutting a week later.',
-    "I didn't see the point of living after that.",
-    'I wrote a goodbye letter to my family.',
-    "Most mornings I wish I hadn't woken up.",
-    'I honestly thought they would be better off without me.',
-    'I had thoughts of ending my life, it passed but it was real.',
-    'felt suicidle for weeks',
-    'wanted to killmyself',
-    'selfharm urges came back',
-    "I'm not suicidal anymore, but I was for a month.",
+t.test('text that hides words behind invisible or look-alike characters is read as written to be read', async (t) => {
+  const hidden = [
+    'I want to k\u200Dill myself',
+    'I want to ki\u00ADll my\u2060self',
+    'i want to k1ll mys3lf',
+    'I want to \u0441ut myself again', // Cyrillic с
+    'I want to \uFF44\uFF49\uFF45', // full-width "die"
+    'I want to \u202Ekill\u202C myself', // a bidi override around the word
   ]
-  for (const s of stories) {
-    const r = triage(body(s))
-    t.equal(r.level, 'critical', s)
-    t.ok(r.categories.includes('self_harm'), `self_harm: ${s}`)
-    t.ok(phrases(r, 'self_harm').length > 0, `evidence: ${s}`)
+  for (const text of hidden) {
+    const r = triage(body(text))
+    t.equal(r.level, 'critical', JSON.stringify(text))
+    assertEvidence(t, body(text), r)
   }
 })
 
-t.test('abuse phrased indirectly is found', async (t) => {
-  const stories = [
-    "He touched me where he shouldn't have.",
-    'He made me undress and stood there watching.',
-    'He pinned me down on the table.',
-    "He wouldn't stop when I said no.",
-    'There was inappropriate touching during the massage.',
-    'At the end he kissed me.',
-    'He kept making sexual comments about my body.',
+t.test('negation: harm the writer says did not happen is not raised', async (t) => {
+  for (const text of [
+    'No thoughts of hurting myself at any point, just a bit tired the next day.',
+    'I never had a single flashback, which I had been warned about.',
+    'There was no bleeding and no bruising, only a little soreness.',
+  ]) t.equal(triage(body(text)).level, 'normal', text)
+  t.equal(triage(body('I could not stop thinking about ending my life after the session.')).level, 'critical',
+    'a negator that does not negate the harm')
+})
+
+t.test('person: someone else\'s suicide is context, the writer\'s own risk is critical', async (t) => {
+  const other = body('My brother has been talking about killing himself and I do not know how to help him.')
+  const r = triage(other)
+  t.equal(r.level, 'normal', 'not the writer\'s risk')
+  t.ok(r.context.some((c) => c.kind === 'other_person'), 'shown as other_person context')
+  assertEvidence(t, other, r)
+  t.equal(triage(body('Since my brother died I keep thinking I should just follow him.')).level, 'critical')
+})
+
+t.test('timing: past thoughts the treatment relieved are context; thoughts it set off are critical', async (t) => {
+  const relieved = body('Before I started the sessions I wanted to die most days. Since then those thoughts have gone and I sleep again.')
+  const r = triage(relieved)
+  t.equal(r.level, 'normal', 'relief is not present risk')
+  t.ok(r.context.some((c) => c.kind === 'past_relieved'), 'shown as past_relieved context')
+  assertEvidence(t, relieved, r)
+  t.equal(triage(body('Since the retreat I have thoughts of ending it every night.')).level, 'critical')
+})
+
+t.test('harm told by its content or consequences is raised with evidence', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['trauma_response', 'Halfway through the session I was suddenly back in the car crash, smelling the petrol, and I could not stop shaking.'],
+    ['physical_harm', 'After he cracked my neck my arm went numb and I spent two nights in hospital.'],
+    ['abuse', 'He told me to take everything off and his hands went places that had nothing to do with my back.'],
   ]
-  for (const s of stories) t.same(triage(body(s)).categories, ['abuse'], s)
-})
-
-t.test('trauma responses and physical harm phrased indirectly are found', async (t) => {
-  const trauma = ['It felt like I was back there.', 'Memories came flooding back on the table.', "I couldn't stop shaking.",
-    'It triggered my PTSD.', 'I came out re-traumatised.', 'I have been hypervigilant since.', 'I froze in terror.',
-    'panick attacks every day since the session']
-  for (const s of trauma) t.ok(triage(body(s)).categories.includes('trauma_response'), s)
-  const physical = ['I was admitted to hospital.', 'They called an ambulance.', 'She had a seizure in the car home.',
-    'He had a stroke two days later.', 'I passed out on the table.', "I couldn't move my neck for a week.",
-    'The hot stones left burns on my back.', 'Our baby was hurt.', 'The pediatric ER kept her in overnight.']
-  for (const s of physical) t.ok(triage(body(s)).categories.includes('physical_harm'), s)
-})
-
-t.test('negated, hypothetical and reported harm is not flagged', async (t) => {
-  const stories = [
-    'No flashbacks at all, just calm.',
-    "It wasn't dangerous in the slightest.",
-    'I never felt unsafe with her.',
-    'Without any side effects, my back improved.',
-    "I was afraid it would trigger my PTSD but it didn't trigger my PTSD at all.",
-    'I was worried it could trigger flashbacks, but it was fine.',
-    'I read it can cause strokes, but my experience was gentle.',
-    'My friend said it might be dangerous. It was not.',
-    'If you have PTSD be careful and talk to the practitioner first.',
-    'I never had suicidal thoughts, I just wanted my neck fixed.',
-    "I didn't have any flashbacks, nightmares or panic attacks.",
-    'No bruising, no dizziness, no nausea.',
-  ]
-  for (const s of stories) t.equal(triage(body(s)).level, 'normal', s)
-})
-
-t.test('benign uses of alarming words are not flagged', async (t) => {
-  const stories = [
-    'I work with trauma survivors and refer some clients to her.',
-    'I have PTSD from the army but felt safe the whole time.',
-    'I hurt my back in a fall and the sessions helped.',
-    'I had a few sessions after knee surgery and recovered faster.',
-    'My dad is a stroke patient who recovered mobility with regular sessions.',
-    'She is killing it, best practitioner in town.',
-    'The pain was killing me before, now I can garden again.',
-    'So relaxing I could die happy.',
-    "I'm an A&E nurse and this is how I unwind.",
-    'The booking system was a nightmare but the session was lovely.',
-    'She worked on trigger points and my headaches have gone.',
-    'I used to get panic attacks but they have stopped since I started the sessions.',
-  ]
-  for (const s of stories) t.equal(triage(body(s)).level, 'normal', s)
-})
-
-t.test('harm that wore off, hedged harm, verbal abuse and trauma clusters are found', async (t) => {
-  const cases: Array<[string, HarmCategory]> = [
-    ['The panic attacks stopped after a few weeks, but I will not go back.', 'trauma_response'],
-    ['I think it may have triggered my PTSD.', 'trauma_response'],
-    ['I think it brought on my flashbacks.', 'trauma_response'],
-    ['When I said it hurt he shouted at me until I cried.', 'abuse'],
-    ['She threatened me when I asked for a refund.', 'abuse'],
-    ['He humiliated me in front of the other clients.', 'abuse'],
-    ["Since the session I am jumpy, couldn't sleep, kept seeing his face.", 'trauma_response'],
-    ["Now I can't breathe whenever I remember it.", 'trauma_response'],
-  ]
-  for (const [s, c] of cases) t.ok(triage(body(s)).categories.includes(c), s)
-  const benign = [
-    'I used to get panic attacks but they stopped after a few sessions with her.',
-    'I work in suicide prevention and these sessions are my reset button.',
-    "I have a history of self-harm but the sessions helped and I'm doing well.",
-    "I'd rather die than pay that again.",
-    'My boss shouted at me all week so I booked a massage.',
-    'I had a little soreness that stopped after a few hours.',
-  ]
-  for (const s of benign) t.equal(triage(body(s)).level, 'normal', s)
-})
-
-t.test('ordinary stories are normal with no evidence', async (t) => {
-  const r = triage({ title: 'Helped my migraines', body: 'Five sessions, very gentle, and the migraines are down to one a month.' })
-  t.same(r, { level: 'normal', categories: [], evidence: [] })
-  t.same(triage({ title: '', body: '' }), { level: 'normal', categories: [], evidence: [] })
-})
-
-t.test('background history names its category only when the story is harmful', async (t) => {
-  const calm = triage(body('I am a survivor of childhood sexual abuse and found the sessions calming.'))
-  t.equal(calm.level, 'normal')
-  const harmed = triage(body('I am a survivor of childhood sexual abuse. The session triggered flashbacks.'))
-  t.same(harmed.categories, ['abuse', 'trauma_response'])
-  t.ok(phrases(harmed, 'abuse').length > 0, 'the background mention is the abuse evidence')
-})
-
-t.test('level follows the categories and every category has evidence', async (t) => {
-  const dev = await readStories(devSet())
-  const extra = await readStories(resolve(here, 'fixtures/extra.jsonl'))
-  for (const s of [...dev, ...extra]) {
-    const r = triage(s)
-    const expected = r.categories.includes('self_harm') ? 'critical' : r.categories.length > 0 ? 'high' : 'normal'
-    t.equal(r.level, expected, `${s.id} level`)
-    for (const c of r.categories) t.ok(r.evidence.some((e) => e.category === c), `${s.id} has ${c} evidence`)
-    t.same([...new Set(r.evidence.map((e) => e.category))].sort(), [...r.categories].sort(), `${s.id} evidence matches categories`)
-    assertSpans(t, s, r)
+  for (const [category, text] of cases) {
+    const r = triage(body(text))
+    t.ok(r.categories.includes(category as never), `${category}: ${text}`)
+    assertEvidence(t, body(text), r)
   }
 })
 
-/** dev.jsonl from the shared folder beside the repository (HARM_EVAL_DIR overrides). */
-function devSet (): string {
-  const candidates = [process.env.HARM_EVAL_DIR, resolve(here, '../../../shared/harm-eval'), '/work/shared/harm-eval']
-    .filter((d): d is string => d !== undefined)
-    .map((d) => resolve(d, 'dev.jsonl'))
-  const found = candidates.find((f) => existsSync(f))
-  if (found === undefined) throw new Error(`harm-eval dev.jsonl not found in ${candidates.join(', ')}`)
-  return found
+// The figures recorded when the shipped model was trained (src/triage/model/training-report.txt) on
+// data it never learned from; a change that lowers them fails here. Reading the corpus needs
+// ../shared/triage-corpus, so that part skips on a clone without it.
+const report = readFileSync(new URL('../../src/triage/model/training-report.txt', import.meta.url), 'utf8')
+function recorded (set: string): { harm: number, critical: number, alarms: number } {
+  const line = report.split('\n').find((l) => l.startsWith(`${set} (never trained on)`))
+  if (line === undefined) throw new Error(`no recorded figures for ${set}`)
+  const [harm, critical, alarms] = [...line.matchAll(/ (\d\.\d{3}) \[/g)].map((m) => Number(m[1]))
+  return { harm: harm as number, critical: critical as number, alarms: alarms as number }
 }
 
-for (const [name, file] of [['dev.jsonl', devSet], ['extra.jsonl', () => resolve(here, 'fixtures/extra.jsonl')]] as const) {
-  t.test(`${name} meets the bars`, async (t) => {
-    const stories = await readStories(file())
-    const f = score(stories.map((story) => ({ story, got: triage(story) })))
-    t.ok(f.stories >= 40, `${f.stories} stories`)
-    t.ok(f.harmRecall >= 0.95, `harm recall ${f.harmRecall}`)
-    t.equal(f.criticalRecall, 1, `critical recall ${f.criticalRecall}`)
-    t.ok(f.falseAlarmRate <= 0.1, `false-alarm rate ${f.falseAlarmRate}`)
-    t.ok(f.categoryAgreement >= 0.85, `category agreement ${f.categoryAgreement}`)
-  })
-}
-
-// The full output of every labelled and generated story, so that speed work cannot change a result.
-// Regenerate deliberately (after a rule change, reviewing the diff): TRIAGE_GOLDEN_UPDATE=1 npx tap tests/triage/triage.test.ts
-t.test('results match the golden snapshot', async (t) => {
-  const dev = await readStories(devSet())
-  const extra = await readStories(resolve(here, 'fixtures/extra.jsonl'))
-  const stories = [...dev, ...extra, ...longStories()]
-  const actual: Record<string, Triage> = {}
-  for (const s of stories) actual[s.id] = triage({ title: s.title, body: s.body })
-  const file = resolve(here, 'fixtures/golden.json')
-  if (process.env.TRIAGE_GOLDEN_UPDATE === '1') {
-    // One story a line, so a deliberate change shows as a readable diff.
-    writeFileSync(file, '{\n' + Object.entries(actual).map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r)}`).join(',\n') + '\n}\n')
+t.test('the shipped model keeps its measured figures on labelled sets it was not trained on', async (t) => {
+  const sets = [['dev', devSet()], ['extra', extraSet()]] as const
+  const corpus = corpusAvailable() ? labelledCorpus().filter((x) => !TRAINABLE_SOURCES.has(x.source)) : []
+  if (corpus.length === 0) t.comment('../shared/triage-corpus is absent: corpus sources skipped')
+  const bySource = [...sets, ...['sdcnl', 'psytar', 'cadec'].map((s) => [s, corpus.filter((x) => x.source === s)] as const).filter(([, xs]) => xs.length > 0)]
+  for (const [name, items] of bySource) {
+    const f = figures(items.map((x) => ({ id: x.id, expected: x, got: triage(x) })))
+    const was = recorded(name)
+    t.ok(f.harmRecall.value >= was.harm - 1e-9, `${name}: harm recall ${f.harmRecall.value.toFixed(3)} (recorded ${was.harm})`)
+    t.ok(f.criticalRecall.value >= was.critical - 1e-9, `${name}: critical recall ${f.criticalRecall.value.toFixed(3)} (recorded ${was.critical})`)
+    t.ok(f.falseAlarmRate.value <= was.alarms + 1e-9, `${name}: false alarms ${f.falseAlarmRate.value.toFixed(3)} (recorded ${was.alarms})`)
   }
-  const golden = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Triage>
-  t.same(Object.keys(actual).sort(), Object.keys(golden).sort(), 'the same stories')
-  for (const id of Object.keys(golden)) t.strictSame(actual[id], golden[id], id)
 })
 
-t.test('long and adversarial input stays fast (no catastrophic backtracking)', async (t) => {
-  const inputs = [
-    'a '.repeat(10_000),
-    'memories '.repeat(2_000),
-    'I was worried it could '.repeat(800),
-    'not no never '.repeat(1_500),
-    'x'.repeat(20_000),
-  ]
-  for (const text of inputs) {
-    const started = performance.now()
-    triage({ title: text.slice(0, 200), body: text.slice(0, 20_000) })
-    t.ok(performance.now() - started < 250, `${text.slice(0, 20)}… triaged in time`)
+t.test('hostile copies of the dev set triage like the originals', async (t) => {
+  for (const [i, story] of devSet().entries()) {
+    const plain = triage(story)
+    const hostile = disguise(story, 1000 + i)
+    t.equal(triage(hostile).level, plain.level, `${story.id}: the same level behind evasions`)
   }
 })

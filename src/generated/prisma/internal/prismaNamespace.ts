@@ -1547,6 +1547,8 @@ export const StoryScalarFieldEnum = {
   triageLevel: 'triageLevel',
   triageCategories: 'triageCategories',
   triageEvidence: 'triageEvidence',
+  triageSignals: 'triageSignals',
+  triageModel: 'triageModel',
   contentWarnings: 'contentWarnings',
   redactions: 'redactions',
   manageTokenHash: 'manageTokenHash',

@@ -125,6 +125,8 @@ export const StoryScalarFieldEnum = {
   triageLevel: 'triageLevel',
   triageCategories: 'triageCategories',
   triageEvidence: 'triageEvidence',
+  triageSignals: 'triageSignals',
+  triageModel: 'triageModel',
   contentWarnings: 'contentWarnings',
   redactions: 'redactions',
   manageTokenHash: 'manageTokenHash',

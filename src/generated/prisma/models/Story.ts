@@ -60,6 +60,7 @@ export type StoryMinAggregateOutputType = {
   consentResearch: boolean | null
   status: $Enums.StoryStatus | null
   triageLevel: $Enums.TriageLevel | null
+  triageModel: string | null
   manageTokenHash: string | null
   version: number | null
   harmReports: number | null
@@ -91,6 +92,7 @@ export type StoryMaxAggregateOutputType = {
   consentResearch: boolean | null
   status: $Enums.StoryStatus | null
   triageLevel: $Enums.TriageLevel | null
+  triageModel: string | null
   manageTokenHash: string | null
   version: number | null
   harmReports: number | null
@@ -124,6 +126,8 @@ export type StoryCountAggregateOutputType = {
   triageLevel: number
   triageCategories: number
   triageEvidence: number
+  triageSignals: number
+  triageModel: number
   contentWarnings: number
   redactions: number
   manageTokenHash: number
@@ -177,6 +181,7 @@ export type StoryMinAggregateInputType = {
   consentResearch?: true
   status?: true
   triageLevel?: true
+  triageModel?: true
   manageTokenHash?: true
   version?: true
   harmReports?: true
@@ -208,6 +213,7 @@ export type StoryMaxAggregateInputType = {
   consentResearch?: true
   status?: true
   triageLevel?: true
+  triageModel?: true
   manageTokenHash?: true
   version?: true
   harmReports?: true
@@ -241,6 +247,8 @@ export type StoryCountAggregateInputType = {
   triageLevel?: true
   triageCategories?: true
   triageEvidence?: true
+  triageSignals?: true
+  triageModel?: true
   contentWarnings?: true
   redactions?: true
   manageTokenHash?: true
@@ -363,6 +371,8 @@ export type StoryGroupByOutputType = {
   triageLevel: $Enums.TriageLevel
   triageCategories: string[]
   triageEvidence: runtime.JsonValue
+  triageSignals: runtime.JsonValue
+  triageModel: string
   contentWarnings: string[]
   redactions: runtime.JsonValue
   manageTokenHash: string
@@ -421,6 +431,8 @@ export type StoryWhereInput = {
   triageLevel?: Prisma.EnumTriageLevelFilter<"Story"> | $Enums.TriageLevel
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonFilter<"Story">
+  triageSignals?: Prisma.JsonFilter<"Story">
+  triageModel?: Prisma.StringFilter<"Story"> | string
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
   redactions?: Prisma.JsonFilter<"Story">
   manageTokenHash?: Prisma.StringFilter<"Story"> | string
@@ -464,6 +476,8 @@ export type StoryOrderByWithRelationInput = {
   triageLevel?: Prisma.SortOrder
   triageCategories?: Prisma.SortOrder
   triageEvidence?: Prisma.SortOrder
+  triageSignals?: Prisma.SortOrder
+  triageModel?: Prisma.SortOrder
   contentWarnings?: Prisma.SortOrder
   redactions?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
@@ -510,6 +524,8 @@ export type StoryWhereUniqueInput = Prisma.AtLeast<{
   triageLevel?: Prisma.EnumTriageLevelFilter<"Story"> | $Enums.TriageLevel
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonFilter<"Story">
+  triageSignals?: Prisma.JsonFilter<"Story">
+  triageModel?: Prisma.StringFilter<"Story"> | string
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
   redactions?: Prisma.JsonFilter<"Story">
   manageTokenHash?: Prisma.StringFilter<"Story"> | string
@@ -553,6 +569,8 @@ export type StoryOrderByWithAggregationInput = {
   triageLevel?: Prisma.SortOrder
   triageCategories?: Prisma.SortOrder
   triageEvidence?: Prisma.SortOrder
+  triageSignals?: Prisma.SortOrder
+  triageModel?: Prisma.SortOrder
   contentWarnings?: Prisma.SortOrder
   redactions?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
@@ -596,6 +614,8 @@ export type StoryScalarWhereWithAggregatesInput = {
   triageLevel?: Prisma.EnumTriageLevelWithAggregatesFilter<"Story"> | $Enums.TriageLevel
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonWithAggregatesFilter<"Story">
+  triageSignals?: Prisma.JsonWithAggregatesFilter<"Story">
+  triageModel?: Prisma.StringWithAggregatesFilter<"Story"> | string
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
   redactions?: Prisma.JsonWithAggregatesFilter<"Story">
   manageTokenHash?: Prisma.StringWithAggregatesFilter<"Story"> | string
@@ -628,6 +648,8 @@ export type StoryCreateInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -670,6 +692,8 @@ export type StoryUncheckedCreateInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -706,6 +730,8 @@ export type StoryUpdateInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -748,6 +774,8 @@ export type StoryUncheckedUpdateInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -787,6 +815,8 @@ export type StoryCreateManyInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -819,6 +849,8 @@ export type StoryUpdateManyMutationInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -853,6 +885,8 @@ export type StoryUncheckedUpdateManyInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -903,6 +937,8 @@ export type StoryCountOrderByAggregateInput = {
   triageLevel?: Prisma.SortOrder
   triageCategories?: Prisma.SortOrder
   triageEvidence?: Prisma.SortOrder
+  triageSignals?: Prisma.SortOrder
+  triageModel?: Prisma.SortOrder
   contentWarnings?: Prisma.SortOrder
   redactions?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
@@ -945,6 +981,7 @@ export type StoryMaxOrderByAggregateInput = {
   consentResearch?: Prisma.SortOrder
   status?: Prisma.SortOrder
   triageLevel?: Prisma.SortOrder
+  triageModel?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
   harmReports?: Prisma.SortOrder
@@ -976,6 +1013,7 @@ export type StoryMinOrderByAggregateInput = {
   consentResearch?: Prisma.SortOrder
   status?: Prisma.SortOrder
   triageLevel?: Prisma.SortOrder
+  triageModel?: Prisma.SortOrder
   manageTokenHash?: Prisma.SortOrder
   version?: Prisma.SortOrder
   harmReports?: Prisma.SortOrder
@@ -1304,6 +1342,8 @@ export type StoryCreateWithoutSiteInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1344,6 +1384,8 @@ export type StoryUncheckedCreateWithoutSiteInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1412,6 +1454,8 @@ export type StoryScalarWhereInput = {
   triageLevel?: Prisma.EnumTriageLevelFilter<"Story"> | $Enums.TriageLevel
   triageCategories?: Prisma.StringNullableListFilter<"Story">
   triageEvidence?: Prisma.JsonFilter<"Story">
+  triageSignals?: Prisma.JsonFilter<"Story">
+  triageModel?: Prisma.StringFilter<"Story"> | string
   contentWarnings?: Prisma.StringNullableListFilter<"Story">
   redactions?: Prisma.JsonFilter<"Story">
   manageTokenHash?: Prisma.StringFilter<"Story"> | string
@@ -1444,6 +1488,8 @@ export type StoryCreateWithoutTopicInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1484,6 +1530,8 @@ export type StoryUncheckedCreateWithoutTopicInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1546,6 +1594,8 @@ export type StoryCreateWithoutCommentsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1587,6 +1637,8 @@ export type StoryUncheckedCreateWithoutCommentsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1627,6 +1679,8 @@ export type StoryCreateWithoutParentInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1667,6 +1721,8 @@ export type StoryUncheckedCreateWithoutParentInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1724,6 +1780,8 @@ export type StoryUpdateWithoutCommentsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -1765,6 +1823,8 @@ export type StoryUncheckedUpdateWithoutCommentsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -1816,6 +1876,8 @@ export type StoryCreateWithoutAuditEventsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1857,6 +1919,8 @@ export type StoryUncheckedCreateWithoutAuditEventsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -1908,6 +1972,8 @@ export type StoryUpdateWithoutAuditEventsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -1949,6 +2015,8 @@ export type StoryUncheckedUpdateWithoutAuditEventsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -1984,6 +2052,8 @@ export type StoryCreateWithoutClaimKeyInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2025,6 +2095,8 @@ export type StoryUncheckedCreateWithoutClaimKeyInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2086,6 +2158,8 @@ export type StoryCreateWithoutReportsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2127,6 +2201,8 @@ export type StoryUncheckedCreateWithoutReportsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2178,6 +2254,8 @@ export type StoryUpdateWithoutReportsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2219,6 +2297,8 @@ export type StoryUncheckedUpdateWithoutReportsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2254,6 +2334,8 @@ export type StoryCreateWithoutReaderRatingsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2295,6 +2377,8 @@ export type StoryUncheckedCreateWithoutReaderRatingsInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2346,6 +2430,8 @@ export type StoryUpdateWithoutReaderRatingsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2387,6 +2473,8 @@ export type StoryUncheckedUpdateWithoutReaderRatingsInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2424,6 +2512,8 @@ export type StoryCreateManySiteInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2456,6 +2546,8 @@ export type StoryUpdateWithoutSiteInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2496,6 +2588,8 @@ export type StoryUncheckedUpdateWithoutSiteInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2534,6 +2628,8 @@ export type StoryUncheckedUpdateManyWithoutSiteInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2568,6 +2664,8 @@ export type StoryCreateManyTopicInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2600,6 +2698,8 @@ export type StoryUpdateWithoutTopicInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2640,6 +2740,8 @@ export type StoryUncheckedUpdateWithoutTopicInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2678,6 +2780,8 @@ export type StoryUncheckedUpdateManyWithoutTopicInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2712,6 +2816,8 @@ export type StoryCreateManyParentInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2744,6 +2850,8 @@ export type StoryUpdateWithoutParentInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2784,6 +2892,8 @@ export type StoryUncheckedUpdateWithoutParentInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2822,6 +2932,8 @@ export type StoryUncheckedUpdateManyWithoutParentInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2857,6 +2969,8 @@ export type StoryCreateManyClaimKeyInput = {
   triageLevel: $Enums.TriageLevel
   triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
   contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash: string
@@ -2888,6 +3002,8 @@ export type StoryUpdateWithoutClaimKeyInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2929,6 +3045,8 @@ export type StoryUncheckedUpdateWithoutClaimKeyInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -2967,6 +3085,8 @@ export type StoryUncheckedUpdateManyWithoutClaimKeyInput = {
   triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
   triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
   triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
   contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
   redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -3059,6 +3179,8 @@ export type StorySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   triageLevel?: boolean
   triageCategories?: boolean
   triageEvidence?: boolean
+  triageSignals?: boolean
+  triageModel?: boolean
   contentWarnings?: boolean
   redactions?: boolean
   manageTokenHash?: boolean
@@ -3103,6 +3225,8 @@ export type StorySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   triageLevel?: boolean
   triageCategories?: boolean
   triageEvidence?: boolean
+  triageSignals?: boolean
+  triageModel?: boolean
   contentWarnings?: boolean
   redactions?: boolean
   manageTokenHash?: boolean
@@ -3142,6 +3266,8 @@ export type StorySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   triageLevel?: boolean
   triageCategories?: boolean
   triageEvidence?: boolean
+  triageSignals?: boolean
+  triageModel?: boolean
   contentWarnings?: boolean
   redactions?: boolean
   manageTokenHash?: boolean
@@ -3181,6 +3307,8 @@ export type StorySelectScalar = {
   triageLevel?: boolean
   triageCategories?: boolean
   triageEvidence?: boolean
+  triageSignals?: boolean
+  triageModel?: boolean
   contentWarnings?: boolean
   redactions?: boolean
   manageTokenHash?: boolean
@@ -3200,7 +3328,7 @@ export type StorySelectScalar = {
   publishedAt?: boolean
 }
 
-export type StoryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "siteId" | "topicId" | "parentId" | "title" | "body" | "authorName" | "authorEmail" | "verdict" | "consentPublish" | "consentResearch" | "status" | "triageLevel" | "triageCategories" | "triageEvidence" | "contentWarnings" | "redactions" | "manageTokenHash" | "version" | "harmReports" | "flaggedAt" | "escalatedAt" | "overdueNotifiedAt" | "claimKeyId" | "claimExpiresAt" | "commentCount" | "ratingCount" | "ratingSum" | "helpfulScore" | "createdAt" | "updatedAt" | "publishedAt", ExtArgs["result"]["story"]>
+export type StoryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "siteId" | "topicId" | "parentId" | "title" | "body" | "authorName" | "authorEmail" | "verdict" | "consentPublish" | "consentResearch" | "status" | "triageLevel" | "triageCategories" | "triageEvidence" | "triageSignals" | "triageModel" | "contentWarnings" | "redactions" | "manageTokenHash" | "version" | "harmReports" | "flaggedAt" | "escalatedAt" | "overdueNotifiedAt" | "claimKeyId" | "claimExpiresAt" | "commentCount" | "ratingCount" | "ratingSum" | "helpfulScore" | "createdAt" | "updatedAt" | "publishedAt", ExtArgs["result"]["story"]>
 export type StoryInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   site?: boolean | Prisma.SiteDefaultArgs<ExtArgs>
   topic?: boolean | Prisma.TopicDefaultArgs<ExtArgs>
@@ -3259,6 +3387,14 @@ export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
      * Evidence spans: [{ category, start, end, phrase }].
      */
     triageEvidence: runtime.JsonValue
+    /**
+     * The learned layer's view: { confidence: { category: p }, context: [{ kind, confidence, evidence }] }.
+     */
+    triageSignals: runtime.JsonValue
+    /**
+     * The triage model that decided the level ('phrases' for stories triaged before the learned model).
+     */
+    triageModel: string
     contentWarnings: string[]
     /**
      * Spans of the public text a moderator hid: [{ field, start, end }]. The original is kept.
@@ -3746,6 +3882,8 @@ export interface StoryFieldRefs {
   readonly triageLevel: Prisma.FieldRef<"Story", 'TriageLevel'>
   readonly triageCategories: Prisma.FieldRef<"Story", 'String[]'>
   readonly triageEvidence: Prisma.FieldRef<"Story", 'Json'>
+  readonly triageSignals: Prisma.FieldRef<"Story", 'Json'>
+  readonly triageModel: Prisma.FieldRef<"Story", 'String'>
   readonly contentWarnings: Prisma.FieldRef<"Story", 'String[]'>
   readonly redactions: Prisma.FieldRef<"Story", 'Json'>
   readonly manageTokenHash: Prisma.FieldRef<"Story", 'String'>

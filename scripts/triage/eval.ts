@@ -1,0 +1,47 @@
+// npm run triage:eval: the four triage figures of the shipped model, per source, with 95% intervals
+// and a confusion matrix of levels, on
+//  - the hand-labelled corpus items (text read from ../shared/triage-corpus; skipped when absent),
+//    marked "trained on" for the sources the model learned from (their honest figures are the
+//    cross-validated ones that npm run triage:train prints);
+//  - the harm-eval dev set (never trained on);
+//  - hostile copies of the dev set: the same stories with invisible characters, look-alike letters,
+//    full-width forms and digit substitutions worked into the words that carry the harm.
+// With --url (and --key), every story goes through POST /v1/moderation/triage of a running service.
+import { parseArgs } from 'node:util'
+import { triage } from '../../src/triage/triage.js'
+import type { HarmCategory, TriageLevel } from '../../src/triage/types.js'
+import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, labelledCorpus, type LabelledItem } from './data.js'
+import { confusionTable, figures, report, type Outcome } from './figures.js'
+import { disguise } from './hostile.js'
+
+interface Got { level: TriageLevel, categories: HarmCategory[] }
+
+async function viaApi (url: string, key: string | undefined, item: LabelledItem): Promise<Got> {
+  const res = await fetch(new URL('/v1/moderation/triage', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
+    body: JSON.stringify({ title: item.title, body: item.body }),
+  })
+  if (!res.ok) throw new Error(`${item.id}: HTTP ${res.status} ${await res.text()}`)
+  const body = await res.json() as Got
+  return { level: body.level, categories: body.categories }
+}
+
+async function main (): Promise<void> {
+  const { values } = parseArgs({ options: { url: { type: 'string' }, key: { type: 'string' } } })
+  const dev = devSet()
+  const items = [...(corpusAvailable() ? labelledCorpus() : []), ...dev, ...extraSet(), ...dev.map((x, i) => disguise(x, 1000 + i))]
+  if (items.length === 0) throw new Error('nothing to measure: neither ../shared/triage-corpus nor ../shared/harm-eval/dev.jsonl is here')
+  const outcomes: Outcome[] = []
+  for (const item of items) {
+    const got = values.url === undefined ? triage(item) : await viaApi(values.url, values.key, item)
+    outcomes.push({ id: item.id, expected: { level: item.level, categories: item.categories }, got: { level: got.level, categories: got.categories } })
+  }
+  const sources = [...new Set(items.map((x) => x.source))]
+  const name = (s: string): string => (TRAINABLE_SOURCES.has(s) ? `${s} (trained on)` : s)
+  const of = (s: string): Outcome[] => outcomes.filter((_, i) => items[i]?.source === s)
+  console.log(report(sources.map((s) => ({ name: name(s), f: figures(of(s)) }))))
+  for (const s of sources) console.log(`\n${name(s)}, levels:\n${confusionTable(figures(of(s)))}`)
+}
+
+await main()

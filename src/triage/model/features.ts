@@ -1,0 +1,268 @@
+// The learned scorer's features, from a story prepared for triage (folded, typo-mended text) and
+// what the phrase layer found. Every feature is hashed into one sparse vector of DIM slots:
+//  - words and word pairs, with the words in a negation's reach marked ("no thoughts of dying" gives
+//    neg_dying, not dying): what people write, including what no phrase foresaw;
+//  - character 3- to 5-grams inside words, padded: spelling variants, typos, word families;
+//  - the phrase layer's cues per category: spans that count, background, negated;
+//  - for each sentence that touches a category's vocabulary (STEMS): who it is about (I, someone
+//    close, people in general), when (before, relieved, now, since the treatment), whether it is
+//    negated or a question. This is what tells "I want to die" from "my brother wanted to die" and
+//    "I wanted to die before I started it; not since".
+//  - word vectors (vectors.ts): the mean and the element-wise maximum of the story's content words'
+//    vectors, so that words never seen in training still count by their meaning.
+// Each text family is scaled to unit length so that a long story does not outweigh a short one.
+import type { CueCounts } from '../phrases.js'
+import type { HarmCategory } from '../types.js'
+import { DIMENSIONS, accumulateRow, wordVectors } from './vectors.js'
+
+/** Hashed slots; the word-vector block follows them. */
+const HASHED = 1 << 18
+export const DIM = HASHED + 2 * DIMENSIONS
+/** The commonest words (articles, pronouns, "was"…) say nothing of meaning; their vectors are skipped. */
+const FUNCTION_WORDS = 150
+
+/** Sparse features: slot → value (a slot hit twice keeps the sum). */
+export type Features = Map<number, number>
+
+const HARM_CATEGORIES: HarmCategory[] = ['self_harm', 'physical_harm', 'trauma_response', 'abuse']
+
+/** Word beginnings that place a sentence near a category; our own lists, written for this model. */
+const STEMS: Record<HarmCategory, string[]> = {
+  self_harm: ['suicid', 'kill', 'die', 'dying', 'dead', 'death', 'overdos', 'od', 'cut', 'harm', 'hurt', 'pills',
+    'rope', 'hang', 'noose', 'jump', 'bridge', 'gone', 'burden', 'exist', 'alive', 'live', 'living', 'wake',
+    'goodbye', 'kms', 'ctb', 'unaliv', 'sewerslide', 'note', 'wrist', 'blade', 'razor', 'end', 'ending', 'disappear'],
+  physical_harm: ['hospital', 'er', 'emergency', 'ambulance', 'surgery', 'icu', 'bleed', 'blood', 'faint', 'collaps',
+    'seizure', 'fractur', 'broke', 'paraly', 'numb', 'stroke', 'heart', 'kidney', 'liver', 'vomit', 'walk', 'bed',
+    'damage', 'injur', 'bruis', 'burn', 'swell', 'allerg', 'a&e', 'pancrea', 'rhabdo', 'tendon', 'nerve', 'drip'],
+  trauma_response: ['flashback', 'panic', 'nightmare', 'dissociat', 'unreal', 'terror', 'terrified', 'scream', 'shak',
+    'froze', 'frozen', 'memor', 'reliv', 'trigger', 'ptsd', 'attack', 'depersonal', 'derealis', 'derealiz', 'ceiling'],
+  abuse: ['touch', 'undress', 'naked', 'grop', 'breast', 'groin', 'threat', 'forc', 'pressur', 'yell', 'humiliat',
+    'assault', 'inappropriat', 'consent', 'lock', 'sign', 'pay', 'money', 'kiss', 'underwear', 'private'],
+}
+
+const NEGATORS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nothing', 'cannot', "n't", 'dont', 'didnt',
+  'doesnt', 'isnt', 'wasnt', 'arent', 'werent', 'havent', 'hasnt', 'hadnt', 'wont', 'wouldnt', 'couldnt', 'cant',
+  'shouldnt', 'aint', 'zero'])
+const CLAUSE_BREAK = new Set([',', ';', ':', 'but', 'and', 'though', 'although', 'however', 'because', 'so', 'yet'])
+const FIRST = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'myself', 'mine'])
+const CLOSE = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'friend', 'friends', 'brother',
+  'sister', 'mom', 'mum', 'mother', 'dad', 'father', 'son', 'daughter', 'husband', 'wife', 'partner', 'boyfriend',
+  'girlfriend', 'bf', 'gf', 'cousin', 'uncle', 'aunt', 'grandma', 'grandmother', 'grandpa', 'grandfather', 'patient',
+  'patients', 'kid', 'child', 'roommate', 'classmate'])
+const GENERIC = new Set(['you', 'your', 'people', 'someone', 'somebody', 'anyone', 'anybody', 'everyone', 'others', 'clients'])
+const PAST = new Set(['before', 'ago', 'previously', 'used', 'once', 'formerly', 'back', 'past', 'history', 'childhood',
+  'younger', 'years'])
+const RELIEF = new Set(['anymore', 'longer', 'gone', 'stopped', 'disappeared', 'helped', 'helps', 'saved', 'relieved',
+  'better', 'lifted', 'fixed', 'improved', 'cured', 'fewer', 'less'])
+const NOW = new Set(['now', 'still', 'today', 'tonight', 'currently', 'again', 'lately', 'recently', 'keep', 'every',
+  'constantly', 'tomorrow', 'anymore'])
+const ONSET = new Set(['since', 'after', 'started', 'began', 'caused', 'made', 'gave', 'triggered', 'brought', 'following',
+  'during', 'within'])
+
+// FNV-1a over UTF-16 units, seeded per family so the families do not share slots by design.
+const FNV_PRIME = 16777619
+function hashString (seed: number, s: string): number {
+  let h = seed
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME)
+  return h >>> 0
+}
+const SEED = { word: 2166136261, pair: 0x9747b28c, char: 0x811c9dc5 ^ 0x5bd1e995, cue: 0x1b873593, ctx: 0xcc9e2d51 }
+
+const TOKEN = /[a-z0-9]+(?:'[a-z]+)?|[.!?\n,;:]/g
+const SENTENCE_END = new Set(['.', '!', '?', '\n'])
+
+interface Sentence { words: string[], negated: boolean[], question: boolean }
+
+/** Split prepared text into sentences of words, marking the words inside a negation's reach. */
+function sentences (text: string): Sentence[] {
+  const out: Sentence[] = []
+  let cur: Sentence = { words: [], negated: [], question: false }
+  let reach = 0
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0]
+    if (SENTENCE_END.has(t)) {
+      if (t === '?') cur.question = true
+      if (cur.words.length > 0) out.push(cur)
+      cur = { words: [], negated: [], question: false }
+      reach = 0
+      continue
+    }
+    if (CLAUSE_BREAK.has(t)) { reach = 0; if (t.length === 1) continue }
+    const word = t.endsWith("n't") ? t.slice(0, -3) + 'nt' : t
+    cur.words.push(word)
+    cur.negated.push(reach > 0)
+    if (NEGATORS.has(word)) reach = 4
+    else if (reach > 0) reach--
+  }
+  if (cur.words.length > 0) out.push(cur)
+  return out
+}
+
+function add (f: Features, slot: number, value: number): void {
+  f.set(slot, (f.get(slot) ?? 0) + value)
+}
+
+function count (counts: Map<number, number>, slot: number): void {
+  counts.set(slot, (counts.get(slot) ?? 0) + 1)
+}
+
+/** Add a family's counts scaled to length `weight`. */
+function addUnit (f: Features, counts: Map<number, number>, weight: number): void {
+  if (counts.size === 0 || weight === 0) return
+  let norm = 0
+  for (const c of counts.values()) norm += c * c
+  const scale = weight / Math.sqrt(norm)
+  for (const [slot, c] of counts) add(f, slot, c * scale)
+}
+
+function charGrams (word: string): Int32Array {
+  const w = `<${word.length > 24 ? word.slice(0, 24) : word}>`
+  const out: number[] = []
+  for (let start = 0; start + 3 <= w.length; start++) {
+    let h = SEED.char
+    for (let i = start; i < w.length && i < start + 5; i++) {
+      h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME)
+      if (i - start >= 2) out.push((h >>> 0) & (HASHED - 1))
+    }
+  }
+  return Int32Array.from(out)
+}
+
+/** What a word contributes wherever it stands, computed once per word (bounded cache). */
+interface WordInfo {
+  slot: number
+  negatedSlot: number
+  grams: Int32Array
+  categories: HarmCategory[]
+  /** Its row in the word vectors, or -1 (unknown or a function word). */
+  vectorRow: number
+}
+
+const WORD_CACHE_LIMIT = 100_000
+const wordCache = new Map<string, WordInfo>()
+
+function wordInfo (word: string): WordInfo {
+  const known = wordCache.get(word)
+  if (known !== undefined) return known
+  const row = wordVectors().index.get(word) ?? -1
+  const info: WordInfo = {
+    slot: hashString(SEED.word, word) & (HASHED - 1),
+    negatedSlot: hashString(SEED.word, `neg_${word}`) & (HASHED - 1),
+    grams: charGrams(word),
+    categories: HARM_CATEGORIES.filter((c) => STEMS[c].some((s) => (s.length <= 3 ? word === s || word === `${s}s` : word.startsWith(s)))),
+    vectorRow: row >= FUNCTION_WORDS ? row : -1,
+  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear()
+  wordCache.set(word, info)
+  return info
+}
+
+const contextSlots = new Map<string, number>()
+const contextSlot = (name: string): number => {
+  let slot = contextSlots.get(name)
+  if (slot === undefined) {
+    slot = hashString(SEED.ctx, name) & (HASHED - 1)
+    contextSlots.set(name, slot)
+  }
+  return slot
+}
+
+function anyIn (words: string[], set: Set<string>): boolean {
+  for (const w of words) if (set.has(w)) return true
+  return false
+}
+
+/** Who and when, for each sentence near a category's vocabulary. */
+function contextFeatures (s: Sentence, out: Set<number>): void {
+  const touched = new Map<HarmCategory, boolean>()
+  s.words.forEach((w, i) => {
+    for (const c of wordInfo(w).categories) touched.set(c, (touched.get(c) ?? true) && (s.negated[i] as boolean))
+  })
+  if (touched.size === 0) return
+  const person = anyIn(s.words, FIRST) ? 'i' : anyIn(s.words, CLOSE) ? 'close' : anyIn(s.words, GENERIC) ? 'generic' : 'none'
+  const times: string[] = []
+  if (anyIn(s.words, PAST)) times.push('past')
+  if (anyIn(s.words, RELIEF)) times.push('relief')
+  if (anyIn(s.words, NOW)) times.push('now')
+  if (anyIn(s.words, ONSET)) times.push('onset')
+  if (times.length === 0) times.push('plain')
+  for (const [c, allNegated] of touched) {
+    out.add(contextSlot(`${c}|${person}`)).add(contextSlot(`${c}|neg=${allNegated}`))
+    if (s.question) out.add(contextSlot(`${c}|question|${person}`))
+    for (const t of times) out.add(contextSlot(`${c}|${t}`)).add(contextSlot(`${c}|${person}|${t}`))
+  }
+}
+
+/** Prepared (text.ts) title and body text. */
+export interface StoryText {
+  title: string
+  body: string
+}
+
+/** How much each family counts (0 leaves it out); chosen at training time and kept in model.json. */
+export interface FamilyWeights {
+  words: number
+  pairs: number
+  chars: number
+  context: number
+  cues: number
+  vectors: number
+}
+
+/** The features of a story's prepared text and the phrase layer's cue counts. */
+export function extractFeatures (story: StoryText, cues: CueCounts, weights: FamilyWeights): Features {
+  const f: Features = new Map()
+  const words = new Map<number, number>()
+  const pairs = new Map<number, number>()
+  const grams = new Map<number, number>()
+  const context = new Set<number>()
+  const vectors = wordVectors()
+  const sum = new Float64Array(DIMENSIONS)
+  const max = new Float64Array(DIMENSIONS)
+  let tokens = 0
+  let known = 0
+  for (const field of ['title', 'body'] as const) {
+    for (const s of sentences(story[field])) {
+      let prev = '<s>'
+      s.words.forEach((w, i) => {
+        const info = wordInfo(w)
+        const negated = s.negated[i] === true
+        tokens++
+        count(words, negated ? info.negatedSlot : info.slot)
+        if (weights.pairs > 0) {
+          const token = negated ? `neg_${w}` : w
+          count(pairs, hashString(SEED.pair, `${prev} ${token}`) & (HASHED - 1))
+          prev = token
+        }
+        if (weights.chars > 0) for (const g of info.grams) count(grams, g)
+        if (info.vectorRow >= 0 && accumulateRow(vectors, info.vectorRow, sum, max)) known++
+      })
+      contextFeatures(s, context)
+    }
+  }
+  addUnit(f, words, weights.words)
+  addUnit(f, pairs, weights.pairs)
+  addUnit(f, grams, weights.chars)
+  if (known > 0 && weights.vectors > 0) {
+    const norm = Math.sqrt(sum.reduce((t, x) => t + x * x, 0)) || 1
+    for (let d = 0; d < DIMENSIONS; d++) {
+      add(f, HASHED + d, weights.vectors * (sum[d] as number) / norm)
+      add(f, HASHED + DIMENSIONS + d, weights.vectors * (max[d] as number))
+    }
+  }
+  for (const slot of context) add(f, slot, weights.context)
+  for (const c of HARM_CATEGORIES) {
+    const k = cues[c]
+    for (const kind of ['strong', 'background', 'negated'] as const) {
+      if (k[kind] > 0) add(f, hashString(SEED.cue, `${c}|${kind}`) & (HASHED - 1), weights.cues * Math.log2(1 + k[kind]))
+    }
+  }
+  add(f, hashString(SEED.cue, 'bias-length') & (HASHED - 1), Math.log10(1 + tokens) / 4)
+  return f
+}
+
+/** The slot of a word (negated or not) in the words family: for ranking sentences by their words. */
+export function wordSlot (word: string, negated: boolean): number {
+  const info = wordInfo(word)
+  return negated ? info.negatedSlot : info.slot
+}
