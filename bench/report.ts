@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LoadResult } from './load.js'
 import type { SubmitResult } from './scenarios.js'
+import type { TriageBench } from './triage.js'
 
 export interface Row {
   scenario: string
@@ -63,6 +64,24 @@ export function latencyRow (name: string, r: LoadResult, ceiling: 'constant' | '
 }
 
 /** A scenario measured by a separate script (its figures are in bench/README.md). */
+/** Triage of 2,000-character stories, in-process: the worst p99 over the kinds of story. */
+export function triageRow (t: TriageBench): Row {
+  const worst = t.stories.reduce((a, b) => (b.p99 > a.p99 ? b : a))
+  const meanOfMeans = t.stories.reduce((s, x) => s + x.mean, 0) / t.stories.length
+  return {
+    scenario: 'triage, 2,000-character story (in-process)',
+    requestsPerSecond: 1000 / meanOfMeans,
+    p50Ms: worst.p50,
+    p99Ms: worst.p99,
+    errors: null,
+    ceiling: null,
+    ratio: null,
+    target: 'p99 ≤ 10 ms; model load ≤ 1 s; ≤ 100 MB added',
+    pass: worst.p99 <= 10 && t.loadMs <= 1000 && t.addedRssMB <= 100,
+    note: `worst p99: ${worst.kind}; mean ${meanOfMeans.toFixed(2)} ms over ${t.stories.length} kinds; model load ${t.loadMs.toFixed(0)} ms, +${t.addedRssMB.toFixed(0)} MB RSS`,
+  }
+}
+
 export function separateRow (name: string, target: string, script: string): Row {
   return { scenario: name, requestsPerSecond: null, p50Ms: null, p99Ms: null, errors: null, ceiling: null, ratio: null, target, pass: null, note: `measured by ${script}` }
 }

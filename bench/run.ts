@@ -5,7 +5,8 @@ import pg from 'pg'
 import { startCeiling } from './ceilings.js'
 import { numberArg, openServer, parseArgs, repoRoot, startCandor, withDatabase, type ChildServer } from './common.js'
 import type { LoadResult } from './load.js'
-import { ceilingRow, growthRow, latencyRow, markdownTable, ratioRow, submitRow, separateRow, writeResults, type Ceilings, type Row } from './report.js'
+import { ceilingRow, growthRow, latencyRow, markdownTable, ratioRow, submitRow, separateRow, triageRow, writeResults, type Ceilings, type Row } from './report.js'
+import { measureTriage } from './triage.js'
 import { DEEP_PAGES, gatherInputs, paths, probe, runConstantCeiling, runGet, runPgCeiling, runStoryById, runSubmit, type Settings } from './scenarios.js'
 import { createBenchKey, rebuildCounters, seed, seededCount, type SeedResult } from './seed.js'
 
@@ -64,6 +65,9 @@ const stopAll = async (): Promise<void> => { for (const s of running.splice(0)) 
 try {
   log(`PostgreSQL: ${server.embedded ? 'embedded' : 'DATABASE_URL'}; ${stories.toLocaleString('en')} stories, ${settings.connections} connections, ${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up`)
   const mainUrl = withDatabase(server.url, `candor_bench_${stories}`)
+  // Before any server starts, so that triage has the cores to itself.
+  const triageTimes = measureTriage()
+  log(`triage: model load ${triageTimes.loadMs.toFixed(0)} ms; 2,000-character stories, worst p99 ${Math.max(...triageTimes.stories.map((s) => s.p99)).toFixed(2)} ms`)
   const seeded = await ensureSeeded(mainUrl, stories)
   const inputs = await gatherInputs(mainUrl)
   const key = await createBenchKey(mainUrl)
@@ -118,6 +122,7 @@ try {
       { ok: deepVsFirst <= 1.25, target: 'mean latency ≤ 1.25 × page 1', note: `${inputs.deepOffset.toLocaleString('en')} rows deep; mean latency ×${deepVsFirst.toFixed(2)} page 1` }),
     ratioRow('GET /v1/stories/{id}', byId, 'pg', ceilings, 0.6),
     submitRow(submit, ceilings),
+    triageRow(triageTimes),
     latencyRow('GET /v1/moderation/queue', queue, 'pg', ceilings, 20, `${inputs.pending.toLocaleString('en')} pending`),
     separateRow('research ratings, one topic, monthly, 5 years', '< 100 ms', 'bench/research.ts'),
     separateRow('research export, 1,000,000 rows NDJSON', '≥ 50,000 rows/s, RSS < 256 MB', 'bench/research.ts'),

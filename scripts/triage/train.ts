@@ -14,6 +14,7 @@ import { levelFor, type HarmCategory } from '../../src/triage/types.js'
 import { DIM, extractFeatures, type FamilyWeights } from '../../src/triage/model/features.js'
 import { HEADS, LinearModel, calibrate, quantise, type Head, type HeadParams, type ModelMeta } from '../../src/triage/model/linear.js'
 import { LinearScorer } from '../../src/triage/model/scorer.js'
+import { passages } from '../../src/triage/model/windows.js'
 import { phraseTriage } from '../../src/triage/phrases.js'
 import { prepare } from '../../src/triage/text.js'
 import { triage } from '../../src/triage/triage.js'
@@ -24,12 +25,13 @@ import { DEFAULTS, platt, rawScore, toExample, train, type Example, type Linear 
 const MODEL_DIR = new URL('../../src/triage/model/', import.meta.url)
 const FOLDS = 5
 const CATEGORIES: HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
-/** The share of the phrase layer's correct findings of a category that its floor keeps, out of fold. */
-const PHRASE_KEEP: Record<HarmCategory, number> = { self_harm: 0.99, physical_harm: 0.97, trauma_response: 0.97, abuse: 0.97 }
+/** What a false alarm costs against a found harm, when choosing how far the model may overrule the
+ *  phrase layer: self-harm first, so a missed self-harm finding costs twenty false alarms. */
+const FALSE_ALARM_COST: Record<HarmCategory, number> = { self_harm: 0.05, physical_harm: 1, trauma_response: 1, abuse: 0.5 }
 
 /** The share of `normal` items each category may raise out of fold: the false-alarm budget (bar
  *  0.10) spent on self-harm first, so that its threshold sits as low as the budget allows. */
-const ALARM_BUDGET: Record<HarmCategory, number> = { self_harm: 0.04, physical_harm: 0.025, trauma_response: 0.015, abuse: 0.01 }
+const ALARM_BUDGET: Record<HarmCategory, number> = { self_harm: 0.06, physical_harm: 0.025, trauma_response: 0.015, abuse: 0.01 }
 
 const label = (item: LabelledItem, head: Head): number =>
   (head === 'past_relieved' || head === 'other_person' ? (item.context as string[]).includes(head) : item.categories.includes(head as HarmCategory)) ? 1 : 0
@@ -37,22 +39,67 @@ const label = (item: LabelledItem, head: Head): number =>
 /** Feature families and their weights: words, cues, context and vectors generalise to sources not
  *  trained on; word pairs and character n-grams mostly memorise the training sources' wording, so
  *  they count for less (measured on the held-out sources when the families were chosen). */
-const FAMILY_DEFAULTS: FamilyWeights = { words: 1, pairs: 0.3, chars: 0.3, context: 1, cues: 1, vectors: 1 }
+const FAMILY_DEFAULTS: FamilyWeights = { words: 1, pairs: 1, chars: 1, context: 1, cues: 1, vectors: 1 }
 
 // To compare configurations without touching the shipped model:
-//   npm run triage:train -- --dry-run --families '{"pairs":0}' --phrase-keep 0.9
+//   npm run triage:train -- --dry-run --families '{"pairs":0}' --alarm-cost '{"physical_harm":2}'
 const { values: options } = parseArgs({
-  options: { 'dry-run': { type: 'boolean' }, families: { type: 'string' }, 'phrase-keep': { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, families: { type: 'string' }, 'alarm-cost': { type: 'string' }, reads: { type: 'string' } },
 })
+/** Whole texts (the default) or passages with multiple-instance training (--reads passages). Measured
+ *  both ways: passages gave fewer false alarms and lower recall on every held-out source; recall
+ *  comes first, so the shipped model reads whole texts (the model card has the figures). */
+const READS: ModelMeta['reads'] = options.reads === 'passages' ? 'passages' : 'whole'
 const FAMILIES: FamilyWeights = { ...FAMILY_DEFAULTS, ...(JSON.parse(options.families ?? '{}') as Partial<FamilyWeights>) }
 
-interface Featurised { example: Example, phraseShows: HarmCategory[] }
+/** An item as the trainer sees it: the whole text (to start from), each passage (what the model
+ *  scores), and what the phrase layer found. */
+interface Featurised { whole: Example, passages: Example[], phraseShows: HarmCategory[] }
 
 function featurise (item: LabelledItem): Featurised {
   const title = prepare(item.title)
   const body = prepare(item.body)
   const phrases = phraseTriage({ title, body })
-  return { example: toExample(extractFeatures({ title: title.text, body: body.text }, phrases.cues, FAMILIES)), phraseShows: phrases.triage.categories }
+  const text = { title: title.text, body: body.text }
+  return {
+    whole: toExample(extractFeatures(text, phrases.cues, FAMILIES)),
+    passages: passages(text).map((p) => toExample(extractFeatures(p.text, phrases.cues, FAMILIES))),
+    phraseShows: phrases.triage.categories,
+  }
+}
+
+/** An item's score: of the whole text, or of its most telling passage. */
+const itemScore = (m: Linear, x: Featurised): number => READS === 'whole'
+  ? rawScore(m, x.whole)
+  : x.passages.reduce((best, p) => Math.max(best, rawScore(m, p)), x.passages.length === 0 ? m.bias : -Infinity)
+
+/** Rounds of multiple-instance training after the whole-text start. */
+const MIL_ROUNDS = 2
+
+/**
+ * One head, as multiple-instance learning: an item is harmful when some passage is. Start from a
+ * model of whole texts; then, each round, train on the most telling passage of every positive item
+ * (by the current model) and every passage of every negative item.
+ */
+function trainHead (xs: Featurised[], ys: number[], seed: number): Linear {
+  let m = train(xs.map((x) => x.whole), ys, { ...DEFAULTS, seed })
+  for (let round = 1; READS === 'passages' && round <= MIL_ROUNDS; round++) {
+    const instances: Example[] = []
+    const labels: number[] = []
+    xs.forEach((x, i) => {
+      if (x.passages.length === 0) return
+      if (ys[i] === 1) {
+        let best = x.passages[0] as Example
+        for (const p of x.passages) if (rawScore(m, p) > rawScore(m, best)) best = p
+        instances.push(best)
+        labels.push(1)
+      } else {
+        for (const p of x.passages) { instances.push(p); labels.push(0) }
+      }
+    })
+    m = train(instances, labels, { ...DEFAULTS, seed: seed + round })
+  }
+  return m
 }
 
 /** A fold per item: items sorted within each (source, level) stratum by a hash of the id, dealt round. */
@@ -77,17 +124,27 @@ function thresholdFor (head: Head, probabilities: number[], items: LabelledItem[
   if (head === 'past_relieved' || head === 'other_person') return 0.5
   const normals = probabilities.filter((_, i) => items[i]?.level === 'normal').sort((a, b) => b - a)
   const allowed = Math.floor(ALARM_BUDGET[head] * normals.length)
-  return Math.min(0.5, (normals[allowed] ?? 0) + 1e-6)
+  return (normals[allowed] ?? 0) + 1e-6
 }
 
-/** The lowest probability the model gives to the phrase layer's correct findings, but for the few
- *  that PHRASE_KEEP lets go: below it, the model overrules the phrase layer. */
+/** The floor above which the phrase layer's findings of a category stand: of the items where the
+ *  phrase layer shows it, out of fold, the floor that keeps most found harm for the false alarms it
+ *  lets through (each costing FALSE_ALARM_COST), never above the threshold. */
 function phraseFloorFor (head: Head, probabilities: number[], items: LabelledItem[], xs: Featurised[], threshold: number): number {
   if (head === 'past_relieved' || head === 'other_person') return threshold
-  const kept = probabilities.filter((_, i) => xs[i]?.phraseShows.includes(head) === true && items[i]?.categories.includes(head) === true).sort((a, b) => a - b)
-  const keep = options['phrase-keep'] === undefined ? PHRASE_KEEP[head] : Number(options['phrase-keep'])
-  const allowedLoss = Math.floor((1 - keep) * kept.length)
-  return Math.min(threshold, kept[allowedLoss] ?? threshold)
+  const cost = { ...FALSE_ALARM_COST, ...(JSON.parse(options['alarm-cost'] ?? '{}') as Partial<Record<HarmCategory, number>>) }[head]
+  const shown = probabilities.map((p, i) => ({ p, harm: items[i]?.categories.includes(head) === true }))
+    .filter((_, i) => xs[i]?.phraseShows.includes(head) === true)
+    .sort((a, b) => b.p - a.p)
+  // Walk the floor down from the most to the least likely finding, keeping the best total.
+  let best = threshold
+  let bestGain = 0
+  let gain = 0
+  for (const x of shown) {
+    gain += x.harm ? 1 : -cost
+    if (gain > bestGain) { bestGain = gain; best = x.p }
+  }
+  return Math.min(threshold, best)
 }
 
 function outcomesFrom (items: LabelledItem[], xs: Featurised[], probability: (i: number, h: Head) => number, heads: Record<Head, HeadParams>): Outcome[] {
@@ -119,8 +176,8 @@ function main (): void {
   for (let k = 0; k < FOLDS; k++) {
     const trainIdx = items.map((_, i) => i).filter((i) => fold[i] !== k)
     for (const h of HEADS) {
-      const m = train(trainIdx.map((i) => (xs[i] as Featurised).example), trainIdx.map((i) => label(items[i] as LabelledItem, h)), { ...DEFAULTS, seed: DEFAULTS.seed + k })
-      items.forEach((_, i) => { if (fold[i] === k) oof[h][i] = rawScore(m, (xs[i] as Featurised).example) })
+      const m = trainHead(trainIdx.map((i) => xs[i] as Featurised), trainIdx.map((i) => label(items[i] as LabelledItem, h)), DEFAULTS.seed + k)
+      items.forEach((_, i) => { if (fold[i] === k) oof[h][i] = itemScore(m, xs[i] as Featurised) })
     }
   }
 
@@ -140,11 +197,11 @@ function main (): void {
 
   // The final heads, on everything trainable.
   const finals = {} as Record<Head, Linear>
-  for (const h of HEADS) finals[h] = train(xs.map((x) => x.example), items.map((x) => label(x, h)), DEFAULTS)
+  for (const h of HEADS) finals[h] = trainHead(xs, items.map((x) => label(x, h)), DEFAULTS.seed)
   const { bin, scales } = quantise(Object.fromEntries(HEADS.map((h) => [h, finals[h].weights])) as Record<Head, Float64Array>)
   for (const h of HEADS) heads[h] = { ...heads[h], bias: finals[h].bias, scale: scales[h] }
-  const version = `linear-${createHash('sha256').update(bin).update(JSON.stringify({ FAMILIES, heads })).digest('hex').slice(0, 12)}`
-  const meta: ModelMeta = { version, dim: DIM, families: FAMILIES, heads }
+  const version = `linear-${createHash('sha256').update(bin).update(JSON.stringify({ FAMILIES, READS, heads })).digest('hex').slice(0, 12)}`
+  const meta: ModelMeta = { version, dim: DIM, families: FAMILIES, reads: READS, heads }
   if (options['dry-run'] !== true) {
     writeFileSync(new URL('model.bin', MODEL_DIR), bin)
     writeFileSync(new URL('model.json', MODEL_DIR), `${JSON.stringify(meta, null, 2)}\n`)

@@ -102,20 +102,36 @@ export function originalSpan (raw: string, folded: Folded, start: number, end: n
 // Digits and symbols that stand for letters inside a word.
 const LEET: Record<string, string> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's', '!': 'i' }
 const isLetter = (code: number): boolean => code >= 97 && code <= 122
+const isDigit = (code: number): boolean => code >= 48 && code <= 57
+// Words that follow a number without a space: units, durations, ordinals.
+const AFTER_NUMBER = /^(?:st|nd|rd|th|mg|mcg|ml|kg|lb|lbs|am|pm|hr|hrs|hour|hours|min|mins|minute|minutes|day|days|week|weeks|wk|wks|month|months|year|years|yr|yrs|yo|times|x|pills|tabs|tablets|doses|sessions|mm|cm|km|kms|mph|ish)$/
+/** A digit opening a word: not after a letter or digit, followed by three letters or more that
+ *  are not a unit or an ordinal ("5ession", not "5mg", "3days" or "2nd"). */
+function opensWord (text: string, i: number): boolean {
+  const c = text[i] as string
+  if (c === '@' || c === '!' || c === '$' || isDigit(text.charCodeAt(i - 1))) return false
+  let j = i + 1
+  while (j < text.length && isLetter(text.charCodeAt(j))) j++
+  return j - i - 1 >= 3 && !AFTER_NUMBER.test(text.slice(i + 1, j))
+}
 const DOMAIN = /^[a-z0-9-]+\.[a-z]/
 
 /**
  * Undo digit and symbol substitutions inside words of folded text, keeping its length: a
- * substitute between two letters ("k1ll", "mys3lf", "h@ng"), or closing a word of three letters
- * or more ("suicid3"). Numbers, doses ("20mg") and e-mail addresses (a letter after the @ only
- * when a letter is before it and the word goes on) are left alone.
+ * substitute between two letters ("k1ll", "mys3lf", "h@ng"), closing a word of three letters or
+ * more ("suicid3"), or opening one that goes on for three letters or more ("5ession"). Numbers,
+ * doses and durations ("20mg", "3days", "2nd") and e-mail addresses are left alone.
  */
 export function undoDigitSubstitutions (text: string): string {
   const pieces: string[] = []
   let at = 0
-  for (let i = 1; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const sub = LEET[text[i] as string]
-    if (sub === undefined || !isLetter(text.charCodeAt(i - 1))) continue
+    if (sub === undefined) continue
+    if (!isLetter(text.charCodeAt(i - 1))) {
+      if (opensWord(text, i)) { pieces.push(text.slice(at, i), sub); at = i + 1 }
+      continue
+    }
     const next = text.charCodeAt(i + 1)
     const between = isLetter(next) || (LEET[text[i + 1] as string] !== undefined && isLetter(text.charCodeAt(i + 2)))
     const closing = !between && !(next >= 48 && next <= 57) && next !== 46 && i >= 3 &&

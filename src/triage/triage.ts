@@ -9,9 +9,10 @@
 //    reaches the threshold chosen at training time, or when the phrase layer shows it and the model
 //    does not overrule it (its probability is above a low floor). model/MODEL_CARD.md says how both
 //    are chosen.
-// Every raised category has evidence: the phrase layer's spans, or else the sentence that most
-// supports the model's decision.
+// Every raised category has evidence: the phrase layer's spans, or else the passage that gave the
+// model its score.
 import { shippedScorer, type Scorer } from './model/scorer.js'
+import type { Passage } from './model/windows.js'
 import type { Head } from './model/linear.js'
 import { phraseTriage, type PreparedStory } from './phrases.js'
 import { prepare, toOriginal } from './text.js'
@@ -32,7 +33,7 @@ const round = (p: number): number => Math.round(p * 1000) / 1000
 export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): TriageResult {
   const story: PreparedStory = { title: prepare(input.title), body: prepare(input.body) }
   const phrases = phraseTriage(story)
-  const scores = scorer.scores({ title: story.title.text, body: story.body.text }, phrases.cues)
+  const { probability: scores, passage } = scorer.score({ title: story.title.text, body: story.body.text }, phrases.cues)
   const raised = (h: Head): boolean => scores[h] >= scorer.thresholds[h]
   const phraseShows = new Set(phrases.triage.categories)
 
@@ -40,13 +41,13 @@ export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): T
   const evidence: Evidence[] = phrases.triage.evidence.filter((e) => categories.includes(e.category))
   for (const category of categories) {
     if (evidence.some((e) => e.category === category)) continue
-    const span = modelEvidence(story, scorer, category)
+    const span = quote(story, passage[category])
     if (span !== null) evidence.push({ category, ...span })
   }
   const context: TriageContext[] = []
   for (const kind of CONTEXTS) {
     if (!raised(kind)) continue
-    context.push({ kind, confidence: round(scores[kind]), evidence: modelEvidence(story, scorer, kind) })
+    context.push({ kind, confidence: round(scores[kind]), evidence: quote(story, passage[kind]) })
   }
   return {
     level: levelFor(categories),
@@ -58,14 +59,10 @@ export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): T
   }
 }
 
-/** The sentence of the title or body that most supports a head, in the visitor's own offsets. */
-function modelEvidence (story: PreparedStory, scorer: Scorer, head: Head): Omit<Evidence, 'category'> | null {
-  for (const field of ['body', 'title'] as const) {
-    const prepared = story[field]
-    const span = scorer.strongestSentence(prepared.text, head)
-    if (span === null) continue
-    const [start, end] = toOriginal(prepared, span[0], span[1])
-    return { field, start, end, phrase: prepared.raw.slice(start, end) }
-  }
-  return null
+/** A passage of the prepared text, in the visitor's own offsets and words. */
+function quote (story: PreparedStory, passage: Passage | null): Omit<Evidence, 'category'> | null {
+  if (passage === null) return null
+  const prepared = story[passage.field]
+  const [start, end] = toOriginal(prepared, passage.start, passage.end)
+  return { field: passage.field, start, end, phrase: prepared.raw.slice(start, end) }
 }

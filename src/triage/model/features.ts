@@ -260,9 +260,3 @@ export function extractFeatures (story: StoryText, cues: CueCounts, weights: Fam
   add(f, hashString(SEED.cue, 'bias-length') & (HASHED - 1), Math.log10(1 + tokens) / 4)
   return f
 }
-
-/** The slot of a word (negated or not) in the words family: for ranking sentences by their words. */
-export function wordSlot (word: string, negated: boolean): number {
-  const info = wordInfo(word)
-  return negated ? info.negatedSlot : info.slot
-}

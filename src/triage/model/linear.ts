@@ -27,6 +27,8 @@ export interface ModelMeta {
   dim: number
   /** How much each feature family counts (features.ts). */
   families: FamilyWeights
+  /** What a score is taken from: the whole text, or its most telling passage (scorer.ts). */
+  reads: 'whole' | 'passages'
   heads: Record<Head, HeadParams>
 }
 
@@ -58,9 +60,9 @@ export class LinearModel {
     return (this.weights[head][slot] as number) * this.meta.heads[head].scale
   }
 
-  /** The calibrated probability of one head. */
-  probability (head: Head, f: Features): number {
-    return calibrate(this.meta.heads[head].platt, this.raw(head, f))
+  /** The calibrated probability of one head's raw score. */
+  calibrated (head: Head, raw: number): number {
+    return calibrate(this.meta.heads[head].platt, raw)
   }
 }
 

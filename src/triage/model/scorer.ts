@@ -1,10 +1,23 @@
 // The learned layer of triage behind one interface, so that a stronger encoder can replace the
 // linear model later without touching triage.ts: given a story's prepared text and the phrase
-// layer's cues, a calibrated probability per head, the thresholds that raise a head, and the
-// sentence that most supports a head (evidence when no phrase shows it).
+// layer's cues, a calibrated probability per head, the passage that decided it, and the thresholds.
+//
+// A model reads either the whole text or passages (windows.ts: the title; each body sentence with the
+// next), as model.json says (`reads`). Reading passages, a head's score is that of its most telling
+// passage, trained as multiple-instance learning (scripts/triage/train.ts): harm is a matter of
+// "any", not "on average". Either way the most telling passage is the evidence for a category that
+// no phrase shows.
 import type { CueCounts } from '../phrases.js'
-import { extractFeatures, wordSlot, type StoryText } from './features.js'
+import { extractFeatures, type StoryText } from './features.js'
 import { HEADS, LinearModel, type Head } from './linear.js'
+import { passages, type Passage } from './windows.js'
+
+export interface Scored {
+  /** The calibrated probability of each head. */
+  probability: Record<Head, number>
+  /** The passage that gave each head its score ([start, end) in the prepared field), null for an empty story. */
+  passage: Record<Head, Passage | null>
+}
 
 export interface Scorer {
   /** Recorded with every triaged story. */
@@ -12,15 +25,8 @@ export interface Scorer {
   readonly thresholds: Readonly<Record<Head, number>>
   /** Below these, the model overrules the phrase layer's strong evidence of a category. */
   readonly phraseFloors: Readonly<Record<Head, number>>
-  /** The calibrated probability of each head. */
-  scores (text: StoryText, cues: CueCounts): Record<Head, number>
-  /** The [start, end) of the sentence of `text` (prepared) that most supports `head`, or null. */
-  strongestSentence (text: string, head: Head): [number, number] | null
+  score (text: StoryText, cues: CueCounts): Scored
 }
-
-// A sentence: up to an end mark or a line break (prepared text is lowercase with folded marks).
-const SENTENCE = /[^.!?\n]+[.!?]*/g
-const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
 
 export class LinearScorer implements Scorer {
   readonly version: string
@@ -33,28 +39,27 @@ export class LinearScorer implements Scorer {
     this.phraseFloors = Object.fromEntries(HEADS.map((h) => [h, model.meta.heads[h].phraseFloor])) as Record<Head, number>
   }
 
-  scores (text: StoryText, cues: CueCounts): Record<Head, number> {
-    const f = extractFeatures(text, cues, this.model.meta.families)
-    return Object.fromEntries(HEADS.map((h) => [h, this.model.probability(h, f)])) as Record<Head, number>
+  /** Every head's raw score for each passage, in passage order. */
+  rawByPassage (text: StoryText, cues: CueCounts): Array<{ passage: Passage, raw: Record<Head, number> }> {
+    return passages(text).map((passage) => {
+      const f = extractFeatures(passage.text, cues, this.model.meta.families)
+      return { passage, raw: Object.fromEntries(HEADS.map((h) => [h, this.model.raw(h, f)])) as Record<Head, number> }
+    })
   }
 
-  /** Sentences are ranked by the head's weights of their words: linear in the text, however long. */
-  strongestSentence (text: string, head: Head): [number, number] | null {
-    let best: [number, number] | null = null
-    let bestScore = -Infinity
-    for (const m of text.matchAll(SENTENCE)) {
-      let score = 0
-      let words = 0
-      for (const w of m[0].matchAll(WORD)) {
-        score += this.model.weight(head, wordSlot(w[0], false))
-        words++
-      }
-      if (words === 0 || score <= bestScore) continue
-      const lead = m[0].length - m[0].trimStart().length
-      bestScore = score
-      best = [m.index + lead, m.index + m[0].trimEnd().length]
+  score (text: StoryText, cues: CueCounts): Scored {
+    const scored = this.rawByPassage(text, cues)
+    const whole = this.model.meta.reads === 'whole' ? extractFeatures(text, cues, this.model.meta.families) : null
+    const probability = {} as Record<Head, number>
+    const passage = {} as Record<Head, Passage | null>
+    for (const h of HEADS) {
+      let best: { passage: Passage, raw: Record<Head, number> } | undefined
+      for (const s of scored) if (best === undefined || s.raw[h] > best.raw[h]) best = s
+      const raw = whole !== null ? this.model.raw(h, whole) : best?.raw[h] ?? this.model.meta.heads[h].bias
+      probability[h] = this.model.calibrated(h, raw)
+      passage[h] = best?.passage ?? null
     }
-    return best
+    return { probability, passage }
   }
 }
 
