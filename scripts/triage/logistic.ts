@@ -9,17 +9,9 @@ export interface Example { slots: Int32Array, values: Float64Array }
 
 export const toExample = (f: Features): Example => ({ slots: Int32Array.from(f.keys()), values: Float64Array.from(f.values()) })
 
-/** A small seeded generator (mulberry32). */
-export function random (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A small seeded generator (mulberry32), shared with the bench's synthetic data. */
+export { rng as random } from '../../bench/text.js'
+import { rng as random } from '../../bench/text.js'
 
 export function shuffle<T> (xs: T[], rand: () => number): T[] {
   const out = [...xs]

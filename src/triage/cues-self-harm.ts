@@ -10,7 +10,8 @@ export const SELF_HARM: Cue[] = [
   ...cues('self_harm', 'strong', [
     // suicide and its misspellings: suicidal, suicidle, sucidal, suisidal, suicide, suicidality
     String.raw`\bsu(?:i|ic|ci|is)?[cs]+[iy]?d(?:e|al|le|el|ial|ality|ally|es|ed)?\b`,
-    String.raw`\bkill(?:ing|ed|s)?\s*(?:${ME}|myself|me\s+self|him\s*self|her\s*self|themselves)\b`,
+    // The writer's own: "killing himself" is someone else's risk (context for the model, not a cue).
+    String.raw`\bkill(?:ing|ed|s)?\s*(?:${ME}|myself|me\s+self)\b`,
     String.raw`\bkms\b`,
     String.raw`\b(?:end|ended|ending|ends)\s+(?:it\s+all|my\s+(?:own\s+)?life|my\s+existence|everything|things\s+for\s+good|it\s+for\s+good)`,
     String.raw`\b(?:want(?:ed|ing)?|wanna|going|gonna|plann?(?:ed|ing)?|decided|tried|trying|ready|urges?|close)\s+to\s+end\s+(?:it|things|my\s+life)\b(?!\s+(?:early|there|here|now|with|after|before|soon|halfway|for\s+today))`,
@@ -31,7 +32,10 @@ export const SELF_HARM: Cue[] = [
     String.raw`\b(?:like|about|of|considered|considering|contemplat\w+)\s+ending\s+(?:it|things|my\s+life|everything)\b(?!\s+(?:early|there|with|after|before|soon|halfway|for\s+today))`,
     String.raw`\b(?:ways|how|methods)\s+to\s+(?:die|kill\s+${ME}|end\s+(?:it|my\s+life)|overdose)\b`,
     String.raw`\bbetter\s+(?:off\s+)?without\s+(?:me|their\s+(?:mum|mom|dad|mother|father|wife|husband)|us)\b`,
-    String.raw`\b(?:thoughts?|thinking|thought|think|dreaming|fantasi[sz]\w*|obsess\w*)\s+(?:a\s+lot\s+|constantly\s+|seriously\s+)?(?:of|about)\s+(?:ending\s+(?:it(?:\s+all)?|my\s+(?:own\s+)?life|my\s+\w+|things|everything)|killing\s+${ME}|taking\s+my|dying|death\b(?!\s+of)|not\s+(?:being\s+(?:here|alive|around)|waking|living|existing)|hurting\s+${ME}|harming\s+${ME}|cutting|jumping|overdos\w*|suicide|hanging)`,
+    String.raw`\b(?:thoughts?|thinking|thought|think|dreaming|fantasi[sz]\w*|obsess\w*)\s+(?:a\s+lot\s+|constantly\s+|seriously\s+)?(?:of|about)\s+(?:ending\s+(?:it(?:\s+all)?|my\s+(?:own\s+)?life|my\s+\w+|things|everything)|killing\s+${ME}|taking\s+my|dying|death\b(?!\s+of)|hurting\s+${ME}|harming\s+${ME}|cutting|jumping|overdos\w*|suicide|hanging)`,
+    // Apart from the cue above, which must keep its negation check ("no thoughts of hurting myself"):
+    // this one spells a negation itself.
+    String.raw`\b(?:thoughts?|thinking|thought|think|dreaming|fantasi[sz]\w*|obsess\w*)\s+(?:a\s+lot\s+|constantly\s+|seriously\s+)?(?:of|about)\s+not\s+(?:being\s+(?:here|alive|around)|waking|living|existing)`,
     String.raw`\b(?:suicidal\s+|passive\s+)?ideation\b`,
     String.raw`\bdeath\s+wish\b`,
   ]),

@@ -1,4 +1,5 @@
 // Deterministic ~10 kB stories (ordinary, harm-dense, adversarial) shared by the golden test and bench.
+import { rng as random } from '../../bench/text.js'
 
 // Ordinary review sentences, including benign uses of alarming words, so the context rules run too.
 const ORDINARY = [
@@ -38,17 +39,6 @@ const HARM = [
   'The adjustment cracked a rib and the bruising lasted a month.',
 ]
 
-/** A small seeded PRNG (mulberry32), so the stories are the same on every run. */
-function random (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Sentences drawn from `pools` (each with a weight) until the text reaches `bytes`. */
 function compose (seed: number, bytes: number, pools: Array<[string[], number]>): string {
