@@ -9,7 +9,7 @@
 //     (src/triage/model/model.json, model.bin), with the training report (training-report.txt).
 //  5. Figures: cross-validated for the trained-on sources; the shipped model for the others.
 import { createHash } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { levelFor, type HarmCategory } from '../../src/triage/types.js'
 import { DIM, extractFeatures, type FamilyWeights } from '../../src/triage/model/features.js'
@@ -42,10 +42,11 @@ const label = (item: LabelledItem, head: Head): number =>
  *  they count for less (measured on the held-out sources when the families were chosen). */
 const FAMILY_DEFAULTS: FamilyWeights = { words: 1, pairs: 1, chars: 1, context: 1, cues: 1, vectors: 1 }
 
+// CI rebuilds the model and fails unless it is the one that ships: npm run triage:train -- --check
 // To compare configurations without touching the shipped model:
 //   npm run triage:train -- --dry-run --families '{"pairs":0}' --alarm-cost '{"physical_harm":2}'
 const { values: options } = parseArgs({
-  options: { 'dry-run': { type: 'boolean' }, families: { type: 'string' }, 'alarm-cost': { type: 'string' }, reads: { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, families: { type: 'string' }, 'alarm-cost': { type: 'string' }, reads: { type: 'string' } },
 })
 /** Whole texts (the default) or passages with multiple-instance training (--reads passages). Measured
  *  both ways: passages gave fewer false alarms and lower recall on every held-out source; recall
@@ -162,7 +163,10 @@ function bySource (items: LabelledItem[], outcomes: Outcome[], suffix: string): 
 }
 
 function main (): void {
-  if (!corpusAvailable()) throw new Error('the triage corpus is not beside the project (../shared/triage-corpus or TRIAGE_CORPUS)')
+  if (!corpusAvailable()) {
+    if (options.check === true) { console.log('the triage corpus is not beside the project: nothing to check'); return }
+    throw new Error('the triage corpus is not beside the project (../shared/triage-corpus or TRIAGE_CORPUS)')
+  }
   const labelled = labelledCorpus()
   const items = [...labelled.filter((x) => TRAINABLE_SOURCES.has(x.source)), ...writtenExamples()]
   const measured = [...labelled.filter((x) => !TRAINABLE_SOURCES.has(x.source)), ...devSet(), ...extraSet()]
@@ -203,6 +207,12 @@ function main (): void {
   for (const h of HEADS) heads[h] = { ...heads[h], bias: finals[h].bias, scale: scales[h] }
   const version = `linear-${createHash('sha256').update(bin).update(JSON.stringify({ FAMILIES, READS, heads })).digest('hex').slice(0, 12)}`
   const meta: ModelMeta = { version, dim: DIM, families: FAMILIES, reads: READS, heads }
+  if (options.check === true) {
+    const shipped = (JSON.parse(readFileSync(new URL('model.json', MODEL_DIR), 'utf8')) as ModelMeta).version
+    if (shipped !== version) throw new Error(`the data and code build ${version}, but ${shipped} ships: run npm run triage:train and commit`)
+    console.log(`the shipped model ${shipped} is what the data and code build`)
+    return
+  }
   if (options['dry-run'] !== true) {
     writeFileSync(new URL('model.bin', MODEL_DIR), bin)
     writeFileSync(new URL('model.json', MODEL_DIR), `${JSON.stringify(meta, null, 2)}\n`)

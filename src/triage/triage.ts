@@ -41,13 +41,13 @@ export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): T
   const evidence: Evidence[] = phrases.triage.evidence.filter((e) => categories.includes(e.category))
   for (const category of categories) {
     if (evidence.some((e) => e.category === category)) continue
-    const span = quote(story, passage[category])
+    const span = quote(story, passage(category))
     if (span !== null) evidence.push({ category, ...span })
   }
   const context: TriageContext[] = []
   for (const kind of CONTEXTS) {
     if (!raised(kind)) continue
-    context.push({ kind, confidence: round(scores[kind]), evidence: quote(story, passage[kind]) })
+    context.push({ kind, confidence: round(scores[kind]), evidence: quote(story, passage(kind)) })
   }
   return {
     level: levelFor(categories),

@@ -15,8 +15,9 @@ import { passages, type Passage } from './windows.js'
 export interface Scored {
   /** The calibrated probability of each head. */
   probability: Record<Head, number>
-  /** The passage that gave each head its score ([start, end) in the prepared field), null for an empty story. */
-  passage: Record<Head, Passage | null>
+  /** The passage that most supports a head ([start, end) in the prepared field), null for an empty
+   *  story; worked out on first asking, since most stories need none. */
+  passage: (head: Head) => Passage | null
 }
 
 export interface Scorer {
@@ -48,18 +49,20 @@ export class LinearScorer implements Scorer {
   }
 
   score (text: StoryText, cues: CueCounts): Scored {
-    const scored = this.rawByPassage(text, cues)
+    let scored: Array<{ passage: Passage, raw: Record<Head, number> }> | undefined
+    const best = (h: Head): { passage: Passage, raw: Record<Head, number> } | undefined => {
+      scored ??= this.rawByPassage(text, cues)
+      let top: { passage: Passage, raw: Record<Head, number> } | undefined
+      for (const s of scored) if (top === undefined || s.raw[h] > top.raw[h]) top = s
+      return top
+    }
     const whole = this.model.meta.reads === 'whole' ? extractFeatures(text, cues, this.model.meta.families) : null
     const probability = {} as Record<Head, number>
-    const passage = {} as Record<Head, Passage | null>
     for (const h of HEADS) {
-      let best: { passage: Passage, raw: Record<Head, number> } | undefined
-      for (const s of scored) if (best === undefined || s.raw[h] > best.raw[h]) best = s
-      const raw = whole !== null ? this.model.raw(h, whole) : best?.raw[h] ?? this.model.meta.heads[h].bias
+      const raw = whole !== null ? this.model.raw(h, whole) : best(h)?.raw[h] ?? this.model.meta.heads[h].bias
       probability[h] = this.model.calibrated(h, raw)
-      passage[h] = best?.passage ?? null
     }
-    return { probability, passage }
+    return { probability, passage: (h) => best(h)?.passage ?? null }
   }
 }
 
