@@ -21,8 +21,47 @@ export const DIM = HASHED + 2 * DIMENSIONS
 /** The commonest words (articles, pronouns, "was"…) say nothing of meaning; their vectors are skipped. */
 const FUNCTION_WORDS = 150
 
-/** Sparse features: slot → value (a slot hit twice keeps the sum). */
-export type Features = Map<number, number>
+/** Sparse features: parallel arrays of slots and their values (each slot once). */
+export interface Features {
+  slots: Int32Array
+  values: Float64Array
+}
+
+/** Sums values per slot in a reusable dense array, remembering which slots it touched, so that
+ *  building a story's features allocates no map (triage runs inside every submission). */
+class Accumulator {
+  private readonly sums: Float64Array
+  private touched: number[] = []
+
+  constructor (size: number) {
+    this.sums = new Float64Array(size)
+  }
+
+  add (slot: number, value: number): void {
+    if (this.sums[slot] === 0) this.touched.push(slot)
+    this.sums[slot] = (this.sums[slot] as number) + value
+  }
+
+  get size (): number {
+    return this.touched.length
+  }
+
+  /** Visit every slot and its sum, then empty the accumulator. */
+  drain (visit: (slot: number, sum: number) => void): void {
+    for (const slot of this.touched) {
+      const sum = this.sums[slot] as number
+      this.sums[slot] = 0
+      if (sum !== 0) visit(slot, sum)
+    }
+    this.touched = []
+  }
+}
+
+// One of each, reused: JavaScript runs one extraction at a time.
+const out = new Accumulator(HASHED + 2 * DIMENSIONS)
+const wordCounts = new Accumulator(HASHED)
+const pairCounts = new Accumulator(HASHED)
+const gramCounts = new Accumulator(HASHED)
 
 const HARM_CATEGORIES: HarmCategory[] = ['self_harm', 'physical_harm', 'trauma_response', 'abuse']
 
@@ -98,21 +137,17 @@ function sentences (text: string): Sentence[] {
   return out
 }
 
-function add (f: Features, slot: number, value: number): void {
-  f.set(slot, (f.get(slot) ?? 0) + value)
-}
-
-function count (counts: Map<number, number>, slot: number): void {
-  counts.set(slot, (counts.get(slot) ?? 0) + 1)
-}
-
-/** Add a family's counts scaled to length `weight`. */
-function addUnit (f: Features, counts: Map<number, number>, weight: number): void {
-  if (counts.size === 0 || weight === 0) return
+/** Add a family's counts to the output scaled to length `weight`, and empty them. */
+function addUnit (counts: Accumulator, weight: number): void {
+  if (counts.size === 0 || weight === 0) {
+    counts.drain(() => {})
+    return
+  }
   let norm = 0
-  for (const c of counts.values()) norm += c * c
+  const kept: number[] = []
+  counts.drain((slot, c) => { norm += c * c; kept.push(slot, c) })
   const scale = weight / Math.sqrt(norm)
-  for (const [slot, c] of counts) add(f, slot, c * scale)
+  for (let i = 0; i < kept.length; i += 2) out.add(kept[i] as number, (kept[i + 1] as number) * scale)
 }
 
 function charGrams (word: string): Int32Array {
@@ -211,10 +246,6 @@ export interface FamilyWeights {
 
 /** The features of a story's prepared text and the phrase layer's cue counts. */
 export function extractFeatures (story: StoryText, cues: CueCounts, weights: FamilyWeights): Features {
-  const f: Features = new Map()
-  const words = new Map<number, number>()
-  const pairs = new Map<number, number>()
-  const grams = new Map<number, number>()
   const context = new Set<number>()
   const vectors = wordVectors()
   const sum = new Float64Array(DIMENSIONS)
@@ -228,35 +259,38 @@ export function extractFeatures (story: StoryText, cues: CueCounts, weights: Fam
         const info = wordInfo(w)
         const negated = s.negated[i] === true
         tokens++
-        count(words, negated ? info.negatedSlot : info.slot)
+        wordCounts.add(negated ? info.negatedSlot : info.slot, 1)
         if (weights.pairs > 0) {
           const token = negated ? `neg_${w}` : w
-          count(pairs, hashString(SEED.pair, `${prev} ${token}`) & (HASHED - 1))
+          pairCounts.add(hashString(SEED.pair, `${prev} ${token}`) & (HASHED - 1), 1)
           prev = token
         }
-        if (weights.chars > 0) for (const g of info.grams) count(grams, g)
+        if (weights.chars > 0) for (const g of info.grams) gramCounts.add(g, 1)
         if (info.vectorRow >= 0 && accumulateRow(vectors, info.vectorRow, sum, max)) known++
       })
       contextFeatures(s, context)
     }
   }
-  addUnit(f, words, weights.words)
-  addUnit(f, pairs, weights.pairs)
-  addUnit(f, grams, weights.chars)
+  addUnit(wordCounts, weights.words)
+  addUnit(pairCounts, weights.pairs)
+  addUnit(gramCounts, weights.chars)
   if (known > 0 && weights.vectors > 0) {
     const norm = Math.sqrt(sum.reduce((t, x) => t + x * x, 0)) || 1
     for (let d = 0; d < DIMENSIONS; d++) {
-      add(f, HASHED + d, weights.vectors * (sum[d] as number) / norm)
-      add(f, HASHED + DIMENSIONS + d, weights.vectors * (max[d] as number))
+      out.add(HASHED + d, weights.vectors * (sum[d] as number) / norm)
+      out.add(HASHED + DIMENSIONS + d, weights.vectors * (max[d] as number))
     }
   }
-  for (const slot of context) add(f, slot, weights.context)
+  for (const slot of context) out.add(slot, weights.context)
   for (const c of HARM_CATEGORIES) {
     const k = cues[c]
     for (const kind of ['strong', 'background', 'negated'] as const) {
-      if (k[kind] > 0) add(f, hashString(SEED.cue, `${c}|${kind}`) & (HASHED - 1), weights.cues * Math.log2(1 + k[kind]))
+      if (k[kind] > 0) out.add(hashString(SEED.cue, `${c}|${kind}`) & (HASHED - 1), weights.cues * Math.log2(1 + k[kind]))
     }
   }
-  add(f, hashString(SEED.cue, 'bias-length') & (HASHED - 1), Math.log10(1 + tokens) / 4)
-  return f
+  out.add(hashString(SEED.cue, 'bias-length') & (HASHED - 1), Math.log10(1 + tokens) / 4)
+  const slots: number[] = []
+  const values: number[] = []
+  out.drain((slot, value) => { slots.push(slot); values.push(value) })
+  return { slots: Int32Array.from(slots), values: Float64Array.from(values) }
 }

@@ -51,7 +51,7 @@ export class LinearModel {
     const w = this.weights[head]
     const p = this.meta.heads[head]
     let sum = 0
-    for (const [slot, value] of f) sum += (w[slot] as number) * value
+    for (let i = 0; i < f.slots.length; i++) sum += (w[f.slots[i] as number] as number) * (f.values[i] as number)
     return sum * p.scale + p.bias
   }
 
