@@ -108,6 +108,7 @@ function hashString (seed: number, s: string): number {
 const SEED = { word: 2166136261, pair: 0x9747b28c, char: 0x811c9dc5 ^ 0x5bd1e995, cue: 0x1b873593, ctx: 0xcc9e2d51 }
 
 const TOKEN = /[a-z0-9]+(?:'[a-z]+)?|[.!?\n,;:]/g
+const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
 const SENTENCE_END = new Set(['.', '!', '?', '\n'])
 
 interface Sentence { words: string[], negated: boolean[], question: boolean }
@@ -293,4 +294,11 @@ export function extractFeatures (story: StoryText, cues: CueCounts, weights: Fam
   const values: number[] = []
   out.drain((slot, value) => { slots.push(slot); values.push(value) })
   return { slots: Int32Array.from(slots), values: Float64Array.from(values) }
+}
+
+/** The word slots of a text (no negation marking): for ranking passages cheaply by their words. */
+export function wordSlots (text: string): number[] {
+  const slots: number[] = []
+  for (const m of text.matchAll(WORD)) slots.push(wordInfo(m[0]).slot)
+  return slots
 }

@@ -8,7 +8,7 @@
 // "any", not "on average". Either way the most telling passage is the evidence for a category that
 // no phrase shows.
 import type { CueCounts } from '../phrases.js'
-import { extractFeatures, type StoryText } from './features.js'
+import { extractFeatures, wordSlots, type StoryText } from './features.js'
 import { HEADS, LinearModel, type Head } from './linear.js'
 import { passages, type Passage } from './windows.js'
 
@@ -28,6 +28,9 @@ export interface Scorer {
   readonly phraseFloors: Readonly<Record<Head, number>>
   score (text: StoryText, cues: CueCounts): Scored
 }
+
+/** Passages scored in full when looking for evidence. */
+const SHORTLIST = 8
 
 export class LinearScorer implements Scorer {
   readonly version: string
@@ -49,20 +52,33 @@ export class LinearScorer implements Scorer {
   }
 
   score (text: StoryText, cues: CueCounts): Scored {
-    let scored: Array<{ passage: Passage, raw: Record<Head, number> }> | undefined
-    const best = (h: Head): { passage: Passage, raw: Record<Head, number> } | undefined => {
-      scored ??= this.rawByPassage(text, cues)
-      let top: { passage: Passage, raw: Record<Head, number> } | undefined
-      for (const s of scored) if (top === undefined || s.raw[h] > top.raw[h]) top = s
-      return top
+    if (this.model.meta.reads === 'whole') {
+      const whole = extractFeatures(text, cues, this.model.meta.families)
+      const probability = Object.fromEntries(HEADS.map((h) => [h, this.model.calibrated(h, this.model.raw(h, whole))])) as Record<Head, number>
+      let all: Passage[] | undefined
+      return { probability, passage: (h) => this.bestPassage(all ??= passages(text), cues, h)?.passage ?? null }
     }
-    const whole = this.model.meta.reads === 'whole' ? extractFeatures(text, cues, this.model.meta.families) : null
-    const probability = {} as Record<Head, number>
-    for (const h of HEADS) {
-      const raw = whole !== null ? this.model.raw(h, whole) : best(h)?.raw[h] ?? this.model.meta.heads[h].bias
-      probability[h] = this.model.calibrated(h, raw)
-    }
+    const scored = this.rawByPassage(text, cues)
+    const best = (h: Head): { passage: Passage, raw: Record<Head, number> } | undefined =>
+      scored.reduce<typeof scored[number] | undefined>((top, s) => (top === undefined || s.raw[h] > top.raw[h] ? s : top), undefined)
+    const probability = Object.fromEntries(HEADS.map((h) => [h, this.model.calibrated(h, best(h)?.raw[h] ?? this.model.meta.heads[h].bias)])) as Record<Head, number>
     return { probability, passage: (h) => best(h)?.passage ?? null }
+  }
+
+  /** The passage that most supports one head, for evidence: the passages are ranked by the head's
+   *  weights of their words (cheap, linear), and only the best few are scored in full, so a story
+   *  of thousands of sentences costs little more than a short one. */
+  private bestPassage (all: Passage[], cues: CueCounts, head: Head): { passage: Passage, raw: number } | undefined {
+    const ranked = all
+      .map((passage) => ({ passage, rough: wordSlots(passage.text.title + passage.text.body).reduce((s, slot) => s + this.model.weight(head, slot), 0) }))
+      .sort((a, b) => b.rough - a.rough)
+      .slice(0, SHORTLIST)
+    let best: { passage: Passage, raw: number } | undefined
+    for (const { passage } of ranked) {
+      const raw = this.model.raw(head, extractFeatures(passage.text, cues, this.model.meta.families))
+      if (best === undefined || raw > best.raw) best = { passage, raw }
+    }
+    return best
   }
 }
 
