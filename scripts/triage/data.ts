@@ -99,6 +99,14 @@ export function extraSet (): LabelledItem[] {
   return readJsonl<LabelledItem>(resolve(root, 'tests/triage/fixtures/extra.jsonl')).map((x) => ({ ...x, source: 'extra', context: [] }))
 }
 
+/** Examples written like the training ones but by later writing sessions, in other voices, and
+ *  kept out of training to measure on (data/triage/held-out/). */
+export function heldOutWritten (): LabelledItem[] {
+  const dir = resolve(DATA_DIR, 'held-out')
+  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
+    readJsonl<LabelledItem>(resolve(dir, f)).map((x) => ({ ...x, source: 'written-held-out', context: x.context ?? [] })))
+}
+
 /** The harm-eval dev set (written for this project; kept for measuring, never trained on). */
 export function devSet (): LabelledItem[] {
   if (!existsSync(DEV_SET)) return []

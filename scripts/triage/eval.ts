@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util'
 import { triage } from '../../src/triage/triage.js'
 import type { HarmCategory, TriageLevel } from '../../src/triage/types.js'
-import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, labelledCorpus, type LabelledItem } from './data.js'
+import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, heldOutWritten, labelledCorpus, type LabelledItem } from './data.js'
 import { confusionTable, figures, report, type Outcome } from './figures.js'
 import { disguise } from './hostile.js'
 
@@ -30,7 +30,7 @@ async function viaApi (url: string, key: string | undefined, item: LabelledItem)
 async function main (): Promise<void> {
   const { values } = parseArgs({ options: { url: { type: 'string' }, key: { type: 'string' } } })
   const dev = devSet()
-  const items = [...(corpusAvailable() ? labelledCorpus() : []), ...dev, ...extraSet(), ...dev.map((x, i) => disguise(x, 1000 + i))]
+  const items = [...(corpusAvailable() ? labelledCorpus() : []), ...dev, ...extraSet(), ...heldOutWritten(), ...dev.map((x, i) => disguise(x, 1000 + i))]
   if (items.length === 0) throw new Error('nothing to measure: neither ../shared/triage-corpus nor ../shared/harm-eval/dev.jsonl is here')
   const outcomes: Outcome[] = []
   for (const item of items) {

@@ -19,7 +19,7 @@ import { passages } from '../../src/triage/model/windows.js'
 import { phraseTriage } from '../../src/triage/phrases.js'
 import { prepare } from '../../src/triage/text.js'
 import { triage } from '../../src/triage/triage.js'
-import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
+import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, heldOutWritten, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
 import { confusionTable, figures, report, type Figures, type Outcome } from './figures.js'
 import { DEFAULTS, platt, rawScore, toExample, train, type Example, type Linear } from './logistic.js'
 
@@ -169,7 +169,7 @@ function main (): void {
   }
   const labelled = labelledCorpus()
   const items = [...labelled.filter((x) => TRAINABLE_SOURCES.has(x.source)), ...writtenExamples()]
-  const measured = [...labelled.filter((x) => !TRAINABLE_SOURCES.has(x.source)), ...devSet(), ...extraSet()]
+  const measured = [...labelled.filter((x) => !TRAINABLE_SOURCES.has(x.source)), ...devSet(), ...extraSet(), ...heldOutWritten()]
   const xs = items.map(featurise)
   const fold = folds(items)
   const log: string[] = []
