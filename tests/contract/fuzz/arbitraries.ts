@@ -92,6 +92,12 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     '\u200B\u200C\u200D\uFEFF', 'e\u0301\u0301\u0301', '\u2028\u2029', '\r\n\t', '../../etc/passwd', '%00', '%2e%2e%2f',
     '', ' ', 'null', 'undefined', 'NaN', 'true', '-1', '0', '1e309', '9'.repeat(40), '__proto__', 'constructor',
   ) },
+  // Text crafted against masking and triage: backtracking bait and hidden words (issues #12, #13).
+  { weight: 2, arbitrary: fc.constantFrom(
+    'é'.repeat(9998) + '@x', 'a@'.repeat(4000), 'x (at) '.repeat(1000), ' '.repeat(9000) + 'x@y.com', '1 '.repeat(4000),
+    'I want to die. '.repeat(600), 'k\u200Dill my\u2060self', 'i want to k1ll mys3lf', 'name\uFF20example.com',
+    ('no '.repeat(50) + 'flashbacks ').repeat(60),
+  ) },
   { weight: 2, arbitrary: fc.constantFrom(
     'not-a-uuid', uuid.replaceAll('-', ''), `{${uuid}}`, `${uuid}0`, uuid.toUpperCase(), '00000000-0000-0000-0000-000000000000',
     'ffffffff-ffff-ffff-ffff-ffffffffffff', `${uuid}'--`, 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
