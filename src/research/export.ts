@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify'
 import type pg from 'pg'
 import QueryStream from 'pg-query-stream'
 import { Prisma } from '../generated/prisma/client.js'
+import { csvCast } from './csv.js'
 import { deidentify, exportColumns, type ExportRow, type ExportSourceRow } from './deidentify.js'
 import { scopeConditions, type Scope } from './scope.js'
 
@@ -31,7 +32,7 @@ function formatter (format: ExportFormat, key: Buffer): { head: Transform, tail:
     return { head: t, tail: t }
   }
   const head = new Transform({ objectMode: true, transform: (row: ExportSourceRow, _e, cb) => cb(null, csvRecord(deidentify(row, key))) })
-  const tail = stringify({ header: true, columns: exportColumns, cast: { boolean: String } })
+  const tail = stringify({ header: true, columns: exportColumns, cast: csvCast })
   head.pipe(tail)
   head.on('error', (e) => tail.destroy(e))
   return { head, tail }

