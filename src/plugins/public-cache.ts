@@ -14,7 +14,7 @@ import { hooksForRoutes } from './route-hooks.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Keep this GET route's 200 answers per URL, as above. */
+    /** Keep this GET route's 200 answers per route, path and declared query parameters, as above. */
     publicCache?: boolean
   }
   interface FastifyInstance {
@@ -27,6 +27,20 @@ interface Rendered { body: string, etag: string, headers: Record<string, string>
 const keptHeaders = ['link', 'cache-control'] as const
 
 const served = new WeakSet<FastifyRequest>()
+
+/**
+ * A page's key: the route, its path parameters and the query parameters the contract declares for
+ * it, in a fixed order. Parameters the contract does not declare change nothing in the answer, so
+ * they are left out: "?x=<random>" cannot make every request a miss and render afresh.
+ */
+function keyOf (request: FastifyRequest): string {
+  const declared = Object.keys((request.routeOptions.schema?.querystring as { properties?: object } | undefined)?.properties ?? {}).sort()
+  // The query as sent (validation later coerces it and adds defaults, so it differs between hooks).
+  const at = request.url.indexOf('?')
+  const query = new URLSearchParams(at === -1 ? '' : request.url.slice(at + 1))
+  const asked = declared.filter((name) => query.has(name)).map((name) => [name, query.getAll(name)])
+  return JSON.stringify([request.routeOptions.url, request.params, asked])
+}
 
 /** Sends a rendered page, or 304 when the client already holds it. */
 async function answer (request: FastifyRequest, reply: FastifyReply, page: Rendered) {
@@ -41,7 +55,7 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
 
   async function serveKept (request: FastifyRequest, reply: FastifyReply) {
     if (request.method !== 'GET') return
-    const page = pages?.get(request.url)
+    const page = pages?.get(keyOf(request))
     if (!page) return
     served.add(request)
     return await answer(request, reply, page)
@@ -55,7 +69,7 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
       return value === undefined ? [] : [[name, String(value)]]
     }))
     const page: Rendered = { body: payload, etag: etagOf(payload), headers }
-    pages?.set(request.url, page)
+    pages?.set(keyOf(request), page)
     reply.header('etag', page.etag)
     if (noneMatchHits(request.headers['if-none-match'], page.etag)) {
       reply.code(304)

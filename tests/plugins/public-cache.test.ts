@@ -46,3 +46,14 @@ t.test('PUBLIC_CACHE_MS=0 renders every read', async (t) => {
   await db.story.update({ where: { id }, data: { title: 'Changed at once' } })
   t.same(await titles(), ['Changed at once'])
 })
+
+t.test('query parameters the contract does not declare cannot bypass the cache', async (t) => {
+  const { db, id, storiesUrl, titles } = await withApprovedStory(t, { PUBLIC_CACHE_MS: '60000' })
+  t.same(await titles(), ['Gentle and it helped'])
+  await db.story.update({ where: { id }, data: { title: 'Changed by another instance' } })
+  for (const junk of ['x=1', 'cachebuster=8f3a', 'x=1&y=2', '__proto__=1']) {
+    t.same(await titles(`${storiesUrl}?${junk}`), ['Gentle and it helped'], `?${junk} is answered from the cache`)
+  }
+  t.same(await titles(`${storiesUrl}?limit=20&x=1`), await titles(`${storiesUrl}?x=2&limit=20`), 'the order and junk do not matter')
+  t.same(await titles(`${storiesUrl}?limit=5`), ['Changed by another instance'], 'a declared parameter is a different page')
+})
