@@ -13,7 +13,7 @@ import database from './plugins/database.js'
 import docs from './plugins/docs.js'
 import embed from './embed/plugin.js'
 import { errors } from './errors.js'
-import errorsPlugin, { sendProblem } from './plugins/errors.js'
+import errorsPlugin, { clientErrorHandler, sendProblem } from './plugins/errors.js'
 import { installJsonBodyParser } from './plugins/json-body.js'
 import metrics from './plugins/metrics.js'
 import housekeeping from './plugins/housekeeping.js'
@@ -73,6 +73,7 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
     // Shutdown answers come from the draining hook below, as problem+json.
     return503OnClosing: false,
     // Errors the router raises before any hook runs still leave as problem+json.
+    clientErrorHandler,
     frameworkErrors: (error, _request, reply) => {
       sendProblem(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? errors.uriTooLong()

@@ -27,6 +27,12 @@ export const errors = {
     new DomainError('validation_failed', 400, 'Invalid request', 'The request does not match the contract; see errors.', errors),
   malformedUrl: () =>
     new DomainError('malformed_url', 400, 'Bad request', 'The URL is not valid (check its percent-encoding).'),
+  malformedRequest: () =>
+    new DomainError('malformed_request', 400, 'Bad request', 'The request is not valid HTTP.'),
+  headersTooLarge: () =>
+    new DomainError('headers_too_large', 431, 'Request header fields too large', 'The request headers are larger than the server accepts.'),
+  requestTimeout: () =>
+    new DomainError('request_timeout', 408, 'Request timeout', 'The request took too long to arrive.'),
   uriTooLong: () =>
     new DomainError('uri_too_long', 414, 'URI too long', 'A path segment is longer than any this API uses.'),
   invalidCursor: () =>

@@ -1,4 +1,6 @@
 // One error handler: everything leaves as RFC 9457 problem+json; 5xx are logged and their details hidden.
+import { STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable } from '../db/unavailable.js'
@@ -32,20 +34,37 @@ function toDomainError (error: FastifyError | DomainError, request: FastifyReque
   return errors.internal()
 }
 
+/** The RFC 9457 document for a problem. */
+function problemDocument (problem: DomainError, instance: string | undefined): Record<string, unknown> {
+  return {
+    type: problemType(problem.code),
+    title: problem.title,
+    status: problem.status,
+    detail: problem.message,
+    code: problem.code,
+    ...(instance === undefined ? {} : { instance }),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...problem.extensions,
+  }
+}
+
 export function sendProblem (reply: FastifyReply, problem: DomainError): FastifyReply {
-  return reply
-    .code(problem.status)
-    .type('application/problem+json')
-    .send({
-      type: problemType(problem.code),
-      title: problem.title,
-      status: problem.status,
-      detail: problem.message,
-      code: problem.code,
-      instance: reply.request.url,
-      ...(problem.errors ? { errors: problem.errors } : {}),
-      ...problem.extensions,
-    })
+  return reply.code(problem.status).type('application/problem+json').send(problemDocument(problem, reply.request.url))
+}
+
+/**
+ * What Node's HTTP parser refuses before any route sees it (headers too large, a malformed request
+ * line, a request that took too long) still leaves as problem+json, written on the socket, and the
+ * connection is closed (Fastify's `clientErrorHandler`).
+ */
+export function clientErrorHandler (error: Error & { code?: string }, socket: Duplex): void {
+  const problem = error.code === 'HPE_HEADER_OVERFLOW'
+    ? errors.headersTooLarge()
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? errors.requestTimeout() : errors.malformedRequest()
+  if (!socket.writable) { socket.destroy(); return }
+  const body = JSON.stringify(problemDocument(problem, undefined))
+  socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\nContent-Type: application/problem+json\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 
 export default fp(async (app) => {

@@ -1,5 +1,6 @@
 // Bad input gets a clear problem+json and changes nothing: wrong types, unknown fields, bad JSON,
 // wrong content type, oversized bodies, unknown routes.
+import net from 'node:net'
 import t from 'tap'
 import { buildTestApp } from '../../helpers/app.js'
 import { apiKey, bearer, siteWithTopic, storyInput } from '../../helpers/factories.js'
@@ -65,4 +66,30 @@ t.test('NUL bytes and control characters never reach the database, in any field'
   t.equal(res.json().name, 'nulbyte site')
   const poisoned = await app.inject({ method: 'POST', url: '/v1/admin/sites', headers: { ...bearer(admin), 'content-type': 'application/json' }, payload: '{"slug":"proto","name":"x","__proto__":{"admin":true}}' })
   t.equal(poisoned.statusCode, 400, 'prototype poisoning is refused')
+})
+
+t.test("what Node's HTTP parser refuses still answers problem+json, over a real socket", async (t) => {
+  const { app } = await buildTestApp(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as { port: number }
+  /** Sends raw bytes and reads the whole answer. */
+  const raw = async (request: string): Promise<string> => await new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(request))
+    let data = ''
+    socket.on('data', (chunk) => { data += chunk.toString() })
+    socket.on('close', () => resolve(data))
+    socket.on('error', reject)
+  })
+  const cases: Array<[string, string, number, string]> = [
+    ['headers too large', `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`, 431, 'headers_too_large'],
+    ['a malformed request line', 'GET /health HTTP/9.9 nonsense\r\n\r\n', 400, 'malformed_request'],
+    ['a bad header', 'GET /health HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n', 400, 'malformed_request'],
+  ]
+  for (const [name, request, status, code] of cases) {
+    const answer = await raw(request)
+    t.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `), `${name}: ${status}`)
+    t.match(answer, /content-type: application\/problem\+json/i, `${name}: problem+json`)
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { code: string, status: number }
+    t.match(body, { code, status }, `${name}: ${code}`)
+  }
 })
