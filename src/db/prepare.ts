@@ -2,7 +2,7 @@
 // demo data and the bootstrap admin key, as the configuration asks.
 import type { Config } from '../config.js'
 import { loadDemoData } from '../demo/demo-data.js'
-import { ensureBootstrapAdminKey } from '../keys/api-keys.js'
+import { ensureBootstrapAdminKey, hasUsableAdminKey } from '../keys/api-keys.js'
 import { createDb } from './client.js'
 import { startEmbeddedPostgres } from './embedded.js'
 import { applyMigrations } from './migrations.js'
@@ -28,7 +28,10 @@ export async function prepareDatabase (config: Config, log: Log): Promise<Prepar
     try {
       const wantDemo = config.demoData === 'true' || (config.demoData === 'auto' && embedded !== undefined)
       if (wantDemo && await loadDemoData(db)) log('loaded the demo site "demo"')
-      if (config.bootstrapAdminKey && await ensureBootstrapAdminKey(db, config.bootstrapAdminKey)) log('BOOTSTRAP_ADMIN_KEY is now an admin key')
+      const bootstrap = config.bootstrapAdminKey === undefined ? undefined : await ensureBootstrapAdminKey(db, config.bootstrapAdminKey)
+      if (bootstrap === 'created') log('BOOTSTRAP_ADMIN_KEY is now an admin key')
+      if (bootstrap === 'revoked') log('BOOTSTRAP_ADMIN_KEY was revoked and stays revoked')
+      if (!await hasUsableAdminKey(db)) log('no usable admin key: make one with `npm run cli -- keys create --role admin`')
     } finally {
       await db.$disconnect()
     }

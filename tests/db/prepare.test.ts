@@ -50,3 +50,20 @@ t.test('with DATABASE_URL: no demo unless asked, and BOOTSTRAP_ADMIN_KEY becomes
   await prepareDatabase(loadConfig({ DATABASE_URL: url, BOOTSTRAP_ADMIN_KEY: 'another-bootstrap-key-0123456789' }), quiet)
   t.equal(await db.apiKey.count(), 1, 'ignored once an admin key exists')
 })
+
+t.test('a revoked BOOTSTRAP_ADMIN_KEY stays revoked, and the start says how to make an admin key', async (t) => {
+  const url = await freshDatabase(t)
+  const key = 'bootstrap-key-to-revoke-0123456789'
+  await prepareDatabase(loadConfig({ DATABASE_URL: url, BOOTSTRAP_ADMIN_KEY: key }), quiet)
+  const db = createDb(url, 1)
+  t.teardown(() => db.$disconnect())
+  await db.apiKey.updateMany({ data: { revokedAt: new Date() } })
+  t.equal(await findPrincipal(db, key), null, 'revoked')
+
+  const said: string[] = []
+  await prepareDatabase(loadConfig({ DATABASE_URL: url, BOOTSTRAP_ADMIN_KEY: key }), (line) => { said.push(line) })
+  t.equal(await findPrincipal(db, key), null, 'a restart with the same BOOTSTRAP_ADMIN_KEY does not bring it back')
+  t.equal(await db.apiKey.count(), 1, 'and makes no other key')
+  t.ok(said.some((l) => /was revoked and stays revoked/.test(l)), 'the start says so')
+  t.ok(said.some((l) => /npm run cli -- keys create --role admin/.test(l)), 'and how to make an admin key')
+})
