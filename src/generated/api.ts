@@ -1385,7 +1385,7 @@ export interface components {
                             required?: boolean;
                             minimum?: number;
                             maximum?: number;
-                            enum?: (string | null)[];
+                            enum?: string[];
                             pattern?: string;
                         };
                     }[];

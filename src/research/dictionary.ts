@@ -1,20 +1,25 @@
-// The data dictionary of the research resources as a Frictionless Data Package with Table Schemas.
+// The data dictionary of the research resources as a Frictionless Data Package with Table Schemas
+// (v1 profiles: a missing value is declared in `missingValues`, never in an `enum`; Table Schema v1
+// has no delimited-list type, so `;`-joined cells are strings whose `pattern` admits the whole list).
 import { ratingsColumns } from './csv.js'
 import { exportColumns } from './deidentify.js'
 import { ratingsSchemaVersion } from './ratings.js'
 
 interface Field {
   name: string
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'yearmonth' | 'array'
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'yearmonth'
   description: string
   computation?: string
   format?: string
-  constraints?: { required?: boolean, minimum?: number, maximum?: number, enum?: (string | null)[], pattern?: string }
+  constraints?: { required?: boolean, minimum?: number, maximum?: number, enum?: string[], pattern?: string }
 }
 
 const count = (description: string, computation: string): Omit<Field, 'name'> => ({
   type: 'integer', description: `${description} Empty (null) when withheld as a small cell.`, computation, constraints: { minimum: 0 },
 })
+/** A `;`-joined list of items matching `item`, or an empty cell (missing value) for no item. */
+const listOf = (item: string): string => `^${item}(;${item})*$`
+const harmCategory = '(self_harm|abuse|trauma_response|physical_harm)'
 const approvedIn = 'Stories with status approved, submitted (created_at, UTC) within the period and the filters'
 
 const ratingsFields: Record<(typeof ratingsColumns)[number], Omit<Field, 'name'>> = {
@@ -38,12 +43,12 @@ const storyFields: Record<(typeof exportColumns)[number], Omit<Field, 'name'>> =
   topic: { type: 'string', description: 'Slug of the topic (treatment or practice).', constraints: { required: true } },
   submittedMonth: { type: 'yearmonth', description: 'Month of submission (UTC), coarsened from the timestamp.', computation: "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM')", constraints: { required: true } },
   publishedMonth: { type: 'yearmonth', description: 'Month of approval (UTC).', computation: "to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM')" },
-  verdict: { type: 'string', description: "The author's answer: did it work? Empty when they did not say.", constraints: { enum: ['effective', 'ineffective', null] } },
+  verdict: { type: 'string', description: "The author's answer: did it work? Empty when they did not say.", constraints: { enum: ['effective', 'ineffective'] } },
   title: { type: 'string', description: 'Title as published, de-identified.', computation: "moderator redactions applied, then emails and phone numbers masked, then the author's name masked" },
   body: { type: 'string', description: 'Story text as published, de-identified.', computation: "moderator redactions applied, then emails and phone numbers masked, then the author's name masked" },
   triageLevel: { type: 'string', description: 'Harm triage level at submission: critical iff self-harm, high iff another harm category.', constraints: { required: true, enum: ['critical', 'high', 'normal'] } },
-  triageCategories: { type: 'array', description: 'Harm categories triage found (CSV: joined with ";").', constraints: { enum: ['self_harm', 'abuse', 'trauma_response', 'physical_harm'] } },
-  contentWarnings: { type: 'array', description: 'Content warnings a moderator set (CSV: joined with ";").' },
+  triageCategories: { type: 'string', description: 'Harm categories triage found (self_harm, abuse, trauma_response, physical_harm), joined with ";"; empty when none. In NDJSON, a JSON array of the same items.', constraints: { pattern: listOf(harmCategory) } },
+  contentWarnings: { type: 'string', description: 'Content warnings a moderator set (a harm category or a label of lower-case letters, digits and _), joined with ";"; empty when none. In NDJSON, a JSON array of the same items.', constraints: { pattern: listOf('[a-z0-9_]{1,40}') } },
   readerRatingCount: { type: 'integer', description: "Readers' ratings of how helpful the story was (1 to 5 stars), one per visitor.", constraints: { required: true, minimum: 0 } },
   readerRatingAverage: { type: 'number', description: 'Mean stars of those ratings, rounded to 2 decimals; empty when unrated.', constraints: { minimum: 1, maximum: 5 } },
 }
