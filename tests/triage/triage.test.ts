@@ -105,6 +105,7 @@ t.test('the shipped model keeps its measured figures on labelled sets it was not
   if (corpus.length === 0) t.comment('../shared/triage-corpus is absent: corpus sources skipped')
   const bySource = [...sets, ...['sdcnl', 'psytar', 'cadec'].map((s) => [s, corpus.filter((x) => x.source === s)] as const).filter(([, xs]) => xs.length > 0)]
   for (const [name, items] of bySource) {
+    if (items.length === 0) { t.comment(`${name}: not beside the project, skipped`); continue }
     const f = figures(items.map((x) => ({ id: x.id, expected: x, got: triage(x) })))
     const was = recorded(name)
     t.ok(f.harmRecall.value >= was.harm - 6e-4, `${name}: harm recall ${f.harmRecall.value.toFixed(3)} (recorded ${was.harm})`)
@@ -113,8 +114,9 @@ t.test('the shipped model keeps its measured figures on labelled sets it was not
   }
 })
 
-t.test('hostile copies of the dev set triage like the originals', async (t) => {
-  for (const [i, story] of devSet().entries()) {
+const dev = devSet()
+t.test('hostile copies of the dev set triage like the originals', { skip: dev.length === 0 ? 'harm-eval/dev.jsonl is not beside the project' : false }, async (t) => {
+  for (const [i, story] of dev.entries()) {
     const plain = triage(story)
     const hostile = disguise(story, 1000 + i)
     t.equal(triage(hostile).level, plain.level, `${story.id}: the same level behind evasions`)
