@@ -4,10 +4,19 @@ import { lookup } from 'node:dns/promises'
 import ipaddr from 'ipaddr.js'
 import { errors } from '../errors.js'
 
+/** The IPv4 address an IPv6 address carries in its last 32 bits when it is IPv4-mapped
+ *  (::ffff:a.b.c.d) or IPv4-compatible (::a.b.c.d, deprecated but still routed to a.b.c.d by some
+ *  stacks: "[::127.0.0.1]" and "[::a9fe:a9fe]" must not reach loopback or link-local). */
+function embeddedIPv4 (v6: ipaddr.IPv6): ipaddr.IPv4 | null {
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address()
+  if (v6.parts.slice(0, 6).every((p) => p === 0)) return ipaddr.fromByteArray(v6.toByteArray().slice(12)) as ipaddr.IPv4
+  return null
+}
+
 function isPublicAddress (address: string): boolean {
-  let parsed = ipaddr.parse(address)
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address()
-  return parsed.range() === 'unicast'
+  const parsed = ipaddr.parse(address)
+  const checked = parsed.kind() === 'ipv6' ? embeddedIPv4(parsed as ipaddr.IPv6) ?? parsed : parsed
+  return checked.range() === 'unicast'
 }
 
 /** Throws a 400 problem unless `url` may receive webhooks; resolves the host to check every address. */

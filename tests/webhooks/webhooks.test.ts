@@ -83,7 +83,8 @@ t.test('endpoints on loopback, private or link-local addresses, or plain http, a
   const { app, db } = await buildTestApp(t)
   const { site } = await siteWithTopic(db)
   const admin = await apiKey(db, 'admin')
-  for (const url of ['http://example.com/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://10.1.2.3/hook', 'https://169.254.169.254/latest', 'https://[::1]/hook', 'https://user:pw@example.com/']) {
+  for (const url of ['http://example.com/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://10.1.2.3/hook', 'https://169.254.169.254/latest', 'https://[::1]/hook', 'https://user:pw@example.com/',
+    'https://[::127.0.0.1]/hook', 'https://[::a9fe:a9fe]/latest', 'https://[::ffff:10.0.0.1]/hook', 'https://[::]/hook']) {
     const res = await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url, events: ['story.submitted'] } })
     t.equal(res.statusCode, 400, url)
     t.equal(res.json().code, 'webhook_url_refused', url)
