@@ -65,7 +65,8 @@ function featurise (item: LabelledItem): Featurised {
   const text = { title: title.text, body: body.text }
   return {
     whole: toExample(extractFeatures(text, phrases.cues, FAMILIES)),
-    passages: passages(text).map((p) => toExample(extractFeatures(p.text, phrases.cues, FAMILIES))),
+    // Only a passage-reading model needs them; building them for every item doubled the work.
+    passages: READS === 'passages' ? passages(text).map((p) => toExample(extractFeatures(p.text, phrases.cues, FAMILIES))) : [],
     phraseShows: phrases.triage.categories,
   }
 }
