@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LoadResult } from './load.js'
 import type { SubmitResult } from './scenarios.js'
-import type { TriageBench } from './triage.js'
+import { HOSTILE_LENGTHS, type HostileTiming, type TriageBench } from './triage.js'
 
 export interface Row {
   scenario: string
@@ -79,6 +79,26 @@ export function triageRow (t: TriageBench): Row {
     target: 'p99 ≤ 10 ms; model load ≤ 1 s; ≤ 100 MB added',
     pass: worst.p99 <= 10 && t.loadMs <= 1000 && t.addedRssMB <= 100,
     note: `worst p99: ${worst.kind}; mean ${meanOfMeans.toFixed(2)} ms over ${t.stories.length} kinds; model load ${t.loadMs.toFixed(0)} ms, +${t.addedRssMB.toFixed(0)} MB RSS`,
+  }
+}
+
+/** Triage of texts crafted to be slow, in-process: the worst p99 at the longest body the API accepts,
+ *  with the worst at 64 kB alongside. */
+export function hostileTriageRow (t: TriageBench): Row {
+  const worstAt = (chars: number): HostileTiming => t.hostile.filter((h) => h.chars === chars).reduce((a, b) => (b.p99 > a.p99 ? b : a))
+  const api = worstAt(HOSTILE_LENGTHS[0] as number)
+  const big = worstAt(HOSTILE_LENGTHS[1] as number)
+  return {
+    scenario: `triage, hostile ${api.chars.toLocaleString('en')}-character body (in-process)`,
+    requestsPerSecond: null,
+    p50Ms: api.p50,
+    p99Ms: api.p99,
+    errors: null,
+    ceiling: null,
+    ratio: null,
+    target: 'p99 ≤ 10 ms at the longest body the API accepts',
+    pass: api.p99 <= 10,
+    note: `worst: ${api.kind}; at ${big.chars.toLocaleString('en')} characters the worst p99 is ${big.p99.toFixed(1)} ms (${big.kind})`,
   }
 }
 

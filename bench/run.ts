@@ -5,7 +5,7 @@ import pg from 'pg'
 import { startCeiling } from './ceilings.js'
 import { numberArg, openServer, parseArgs, repoRoot, startCandor, withDatabase, type ChildServer } from './common.js'
 import type { LoadResult } from './load.js'
-import { ceilingRow, growthRow, latencyRow, markdownTable, ratioRow, submitRow, separateRow, triageRow, writeResults, type Ceilings, type Row } from './report.js'
+import { ceilingRow, growthRow, hostileTriageRow, latencyRow, markdownTable, ratioRow, submitRow, separateRow, triageRow, writeResults, type Ceilings, type Row } from './report.js'
 import { measureTriage } from './triage.js'
 import { DEEP_PAGES, gatherInputs, paths, probe, runConstantCeiling, runGet, runPgCeiling, runStoryById, runSubmit, type Settings } from './scenarios.js'
 import { createBenchKey, rebuildCounters, seed, seededCount, type SeedResult } from './seed.js'
@@ -123,6 +123,7 @@ try {
     ratioRow('GET /v1/stories/{id}', byId, 'pg', ceilings, 0.6),
     submitRow(submit, ceilings),
     triageRow(triageTimes),
+    hostileTriageRow(triageTimes),
     latencyRow('GET /v1/moderation/queue', queue, 'pg', ceilings, 20, `${inputs.pending.toLocaleString('en')} pending`),
     separateRow('research ratings, one topic, monthly, 5 years', '< 100 ms', 'bench/research.ts'),
     separateRow('research export, 1,000,000 rows NDJSON', '≥ 50,000 rows/s, RSS < 256 MB', 'bench/research.ts'),

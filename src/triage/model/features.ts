@@ -210,11 +210,15 @@ function anyIn (words: string[], set: Set<string>): boolean {
 
 /** Who and when, for each sentence near a category's vocabulary. */
 function contextFeatures (s: Sentence, out: Set<number>): void {
-  const touched = new Map<HarmCategory, boolean>()
-  s.words.forEach((w, i) => {
-    for (const c of wordInfo(w).categories) touched.set(c, (touched.get(c) ?? true) && (s.negated[i] as boolean))
-  })
-  if (touched.size === 0) return
+  // Most sentences touch no category: find out before allocating anything.
+  let touched: Map<HarmCategory, boolean> | undefined
+  for (let i = 0; i < s.words.length; i++) {
+    for (const c of wordInfo(s.words[i] as string).categories) {
+      touched ??= new Map()
+      touched.set(c, (touched.get(c) ?? true) && (s.negated[i] as boolean))
+    }
+  }
+  if (touched === undefined) return
   const person = anyIn(s.words, FIRST) ? 'i' : anyIn(s.words, CLOSE) ? 'close' : anyIn(s.words, GENERIC) ? 'generic' : 'none'
   const times: string[] = []
   if (anyIn(s.words, PAST)) times.push('past')

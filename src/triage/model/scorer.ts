@@ -55,8 +55,8 @@ export class LinearScorer implements Scorer {
     if (this.model.meta.reads === 'whole') {
       const whole = extractFeatures(text, cues, this.model.meta.families)
       const probability = Object.fromEntries(HEADS.map((h) => [h, this.model.calibrated(h, this.model.raw(h, whole))])) as Record<Head, number>
-      let all: Passage[] | undefined
-      return { probability, passage: (h) => this.bestPassage(all ??= passages(text), cues, h)?.passage ?? null }
+      let candidates: Candidates | undefined
+      return { probability, passage: (h) => this.bestPassage(candidates ??= candidatesOf(text), cues, h)?.passage ?? null }
     }
     const scored = this.rawByPassage(text, cues)
     const best = (h: Head): { passage: Passage, raw: Record<Head, number> } | undefined =>
@@ -68,18 +68,25 @@ export class LinearScorer implements Scorer {
   /** The passage that most supports one head, for evidence: the passages are ranked by the head's
    *  weights of their words (cheap, linear), and only the best few are scored in full, so a story
    *  of thousands of sentences costs little more than a short one. */
-  private bestPassage (all: Passage[], cues: CueCounts, head: Head): { passage: Passage, raw: number } | undefined {
-    const ranked = all
-      .map((passage) => ({ passage, rough: wordSlots(passage.text.title + passage.text.body).reduce((s, slot) => s + this.model.weight(head, slot), 0) }))
-      .sort((a, b) => b.rough - a.rough)
-      .slice(0, SHORTLIST)
+  private bestPassage ({ all, slots }: Candidates, cues: CueCounts, head: Head): { passage: Passage, raw: number } | undefined {
+    const rough = slots.map((ss) => ss.reduce((s, slot) => s + this.model.weight(head, slot), 0))
+    const ranked = all.map((_, i) => i).sort((a, b) => (rough[b] as number) - (rough[a] as number)).slice(0, SHORTLIST)
     let best: { passage: Passage, raw: number } | undefined
-    for (const { passage } of ranked) {
+    for (const i of ranked) {
+      const passage = all[i] as Passage
       const raw = this.model.raw(head, extractFeatures(passage.text, cues, this.model.meta.families))
       if (best === undefined || raw > best.raw) best = { passage, raw }
     }
     return best
   }
+}
+
+/** A story's passages and the word slots of each, worked out once for every head that needs evidence. */
+interface Candidates { all: Passage[], slots: number[][] }
+
+function candidatesOf (text: StoryText): Candidates {
+  const all = passages(text)
+  return { all, slots: all.map((p) => wordSlots(p.text.title + p.text.body)) }
 }
 
 /** The model that ships with Candor (model.json and model.bin beside this file). */
