@@ -65,6 +65,16 @@ export const SELF_HARM: Cue[] = [
     String.raw`\bo\.?d(?:'d|'ed|ed)\b`,
     String.raw`\bod\s+on\b`,
     String.raw`\b(?:took|take|taking|taken|swallowed|swallow|swallowing|downed|stockpil\w*|hoard\w*|sav(?:ed|ing)\s+up|counting\s+out|counted\s+out)\s+(?:all\s+(?:of\s+)?|a\s+(?:whole\s+)?(?:handful|bottle|box|packet|pack|load|bunch|fistful|stash|month's\s+supply)\s+of\s+|too\s+many\s+|every\s+one\s+of\s+|the\s+(?:whole|entire|rest\s+of)\s+(?:\w+\s+)?(?:of\s+)?|an?\s+(?:entire|whole)\s+(?:\w+\s+)?(?:of\s+)?|loads\s+of\s+|lots\s+of\s+|dozens\s+of\s+)(?:my\s+|the\s+|her\s+|his\s+|mum's\s+|mom's\s+)?(?:\w+\s+)?${PILLS}`,
+    // a count of pills taken at once, large enough to be an overdose, not a dosing routine
+    String.raw`\b(?:took|swallowed|downed|counted\s+out|taken)\s+(?:about\s+|around\s+|over\s+|like\s+|almost\s+|nearly\s+)?(?:[2-9]\d|\d{3,}|\d{1,3},\d{3})\s+(?:\w+\s+){0,2}?${PILLS}\b(?!\s+(?:a|per|each|every|daily|over|a\s+day)\b)`,
+    // questions and plans about a method: how painful, how lethal, how many
+    String.raw`\b(?:is|does|would|will|was)\s+(?:hanging|drowning|jumping|overdosing|an\s+overdose|bleeding\s+out|slitting|suffocating|od(?:ing)?)\s+(?:\w+\s+)?(?:too\s+|very\s+|really\s+)?(?:painful|painless|hurt|quick|fast|peaceful|lethal|fatal)\b`,
+    String.raw`\b(?:most\s+)?painless\s+(?:way|method|death)\s+(?:to|of)\b`,
+    String.raw`\b(?:lethal|fatal|deadly)\s+(?:dose|amount|overdose)\b(?!(?:\s+\w+){0,4}?\s+(?:dogs?|cats?|pets?|children|kids|animals|warnings?|information|info)\b)`,
+    String.raw`\bhow\s+(?:many|much)\s+(?:\w+\s+){0,5}?(?:would\s+it\s+take|does\s+it\s+take|to\s+(?:die|kill|od|overdose|end\s+it))\b`,
+    // passive wishes: to sleep forever; doubting one wants to go on
+    String.raw`\b(?:want(?:ed)?|wanna|wish(?:ed)?|long(?:ed)?|all\s+i\s+want(?:ed)?\s+(?:to\s+do\s+)?is)\s+(?:to\s+)?(?:\w+\s+){0,5}?sleep\s+(?:forever|for\s+good|and\s+never)\b`,
+    String.raw`\b(?:not\s+sure|unsure|don'?t\s+know|doubt(?:s|ing)?)\s+(?:about\s+|if\s+|whether\s+)?(?:i\s+)?(?:even\s+|still\s+)?(?:want(?:ing)?|wanna|can)\s+(?:to\s+)?(?:keep\s+going|go\s+on|carry\s+on|live|stay\s+alive|be\s+alive|be\s+here)\b(?!\s+(?:with|in|at|like\s+this|there))`,
     // cutting and other self-injury
     String.raw`\bself[\s-]*(?:harm\w*|injur\w*|mutilat\w*|destruct\w*|poison\w*)`,
     String.raw`\bcut(?:ting|s)?\s+(?:${ME}|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body))\b(?!\s+(?:shaving|on\s+(?:a|the)|while|accidentally|by\s+accident|off))`,

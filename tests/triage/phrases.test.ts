@@ -69,6 +69,12 @@ t.test('self-harm in direct, indirect, hedged, past-tense and misspelt forms is 
     'wanted to killmyself',
     'selfharm urges came back',
     "I'm not suicidal anymore, but I was for a month.",
+    'Last night I took 52 pills of ibuprofen during an episode.',
+    'is hanging too painful',
+    'What is the most painless way to go?',
+    'How many of my sleeping pills would it take?',
+    'All I want to do is get in bed and sleep forever.',
+    "I'm having doubts about wanting to keep going.",
   ]
   for (const s of stories) {
     const r = triage(body(s))
@@ -134,6 +140,12 @@ t.test('benign uses of alarming words are not flagged', async (t) => {
     'The booking system was a nightmare but the session was lovely.',
     'She worked on trigger points and my headaches have gone.',
     'I used to get panic attacks but they have stopped since I started the sessions.',
+    'I take 12 pills a day for my heart and blood pressure.',
+    'Hanging the new curtains was easy after my shoulder session.',
+    'The leaflet gives the lethal dose for dogs, so keep it away from pets.',
+    'How many pills do I take in the morning? Two.',
+    'I could sleep forever after that massage.',
+    'Not sure I can keep going with this job, the commute is awful.',
   ]
   for (const s of stories) t.equal(triage(body(s)).level, 'normal', s)
 })
