@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import { buildTestApp, freshDatabase } from '../helpers/app.js'
-import { apiKey, decideOn, siteWithTopic, storyInput, submit } from '../helpers/factories.js'
+import { apiKey, bearer, decideOn, siteWithTopic, storyInput, submit } from '../helpers/factories.js'
 
 const limited = (extra: Record<string, string> = {}) => ({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_WRITES_PER_MINUTE: '3', ...extra })
 let n = 0
@@ -83,3 +83,27 @@ t.test('without Redis, each instance counts on its own (as documented)', async (
   t.equal((await post(a.app)).statusCode, 429)
   t.equal((await post(b.app)).statusCode, 201)
 })
+
+t.test('requests without a valid key are counted and limited like any other, with the headers', async (t) => {
+  const { app, db } = await buildTestApp(t, limited({ RATE_LIMIT_READS_PER_MINUTE: '4' }))
+  const { site, storiesUrl } = await siteWithTopic(db)
+  const researcher = await apiKey(db, 'researcher', [site.slug])
+  const ip = '203.0.113.90'
+  const noKey = await app.inject({ url: '/v1/moderation/queue', remoteAddress: ip })
+  t.equal(noKey.statusCode, 401)
+  t.same([noKey.headers['ratelimit-limit'], noKey.headers['ratelimit-remaining'], noKey.headers['ratelimit-policy']], ['4', '3', '4;w=60'], 'a 401 carries the RateLimit headers')
+  const wrongKey = await app.inject({ url: '/v1/admin/sites', headers: bearer('cnd_not_a_key'), remoteAddress: ip })
+  t.equal(wrongKey.statusCode, 401)
+  t.equal(wrongKey.headers['ratelimit-remaining'], '2')
+  const wrongRole = await app.inject({ url: '/v1/admin/sites', headers: bearer(researcher), remoteAddress: ip })
+  t.equal(wrongRole.statusCode, 403)
+  t.equal(wrongRole.headers['ratelimit-remaining'], '1', 'a 403 for the role carries them too')
+  const invalid = await app.inject({ url: `${storiesUrl}?limit=0`, remoteAddress: ip })
+  t.equal(invalid.statusCode, 400)
+  t.equal(invalid.headers['ratelimit-remaining'], '0', 'so does a 400')
+  const refused = await app.inject({ url: '/v1/moderation/queue', headers: bearer('cnd_guess_number_five'), remoteAddress: ip })
+  t.equal(refused.statusCode, 429, 'guessing keys is limited: the 5th request is refused before the key is looked at')
+  t.ok(Number(refused.headers['retry-after']) > 0)
+  t.equal(refused.headers['ratelimit-remaining'], '0')
+})
+
