@@ -1,7 +1,9 @@
 // Rate limits: per client and per site on public writes, IETF headers, 429 problems, and counters
-// shared through Redis by two real listening instances.
+// shared through Redis by two real listening instances; what is limited is what the contract says.
 import { randomBytes } from 'node:crypto'
 import t from 'tap'
+import { loadContract } from '../../src/contract/contract.js'
+import { unlimitedPaths } from '../../src/plugins/rate-limit.js'
 import { buildTestApp, freshDatabase } from '../helpers/app.js'
 import { apiKey, bearer, decideOn, siteWithTopic, storyInput, submit } from '../helpers/factories.js'
 
@@ -107,3 +109,29 @@ t.test('requests without a valid key are counted and limited like any other, wit
   t.equal(refused.headers['ratelimit-remaining'], '0')
 })
 
+t.test('/health, /ready and /metrics are never limited, /openapi.json is; the contract declares exactly that', async (t) => {
+  const { app } = await buildTestApp(t, limited({ RATE_LIMIT_READS_PER_MINUTE: '2' }))
+  const ip = '203.0.113.91'
+  for (const url of ['/health', '/ready', '/metrics']) {
+    const answers = []
+    for (let i = 0; i < 4; i++) answers.push(await app.inject({ url, remoteAddress: ip }))
+    t.same(answers.map((r) => r.statusCode), [200, 200, 200, 200], `${url} answers past the read limit`)
+    t.notOk(answers.some((r) => 'ratelimit-limit' in r.headers || 'ratelimit-policy' in r.headers), `${url} sends no RateLimit headers`)
+  }
+  const contract = [await app.inject({ url: '/openapi.json', remoteAddress: ip }), await app.inject({ url: '/openapi.json', remoteAddress: ip }), await app.inject({ url: '/openapi.json', remoteAddress: ip })]
+  t.same(contract.map((r) => r.statusCode), [200, 200, 429], '/openapi.json is limited as a read')
+  t.equal(contract[0]!.headers['ratelimit-limit'], '2')
+
+  const document = (await loadContract()).document as { paths: Record<string, Record<string, { operationId: string, responses: Record<string, { headers?: Record<string, unknown>, $ref?: string }> }>> }
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const op of Object.values(item)) {
+      const limitedHere = !unlimitedPaths.has(path)
+      t.equal('429' in op.responses, limitedHere, `${op.operationId}: 429 declared iff the server limits it`)
+      const successes = Object.entries(op.responses).filter(([status]) => status.startsWith('2'))
+      for (const [status, response] of successes) {
+        const declared = response.$ref !== undefined || (response.headers !== undefined && 'RateLimit-Limit' in response.headers)
+        t.equal(declared, limitedHere, `${op.operationId} ${status}: RateLimit headers declared iff the server sends them`)
+      }
+    }
+  }
+})
