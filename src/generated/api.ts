@@ -1614,10 +1614,11 @@ export interface components {
         };
         /**
          * @description The database is unreachable (or, for /ready, migrations are missing), or this instance is shutting
-         *     down (then with `Connection: close`); retry shortly.
+         *     down (then with `Connection: close`); retry after `Retry-After` seconds.
          */
         ServiceUnavailable: {
             headers: {
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
