@@ -27,7 +27,8 @@ declare module 'fastify' {
 const window = 60_000
 const defaultPerSite = 600
 const siteParam = (req: FastifyRequest): string => (req.params as { site?: string }).site ?? ''
-const unlimited = new Set(['/health', '/ready', '/metrics'])
+/** Never limited: probes and scrapers often share one address, and a refused probe takes a healthy instance out of service. */
+export const unlimitedPaths: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics'])
 
 export default fp<{ config: Config }>(async (app, { config }) => {
   const { readsPerMinute, writesPerMinute } = config.rateLimit
@@ -62,7 +63,7 @@ export default fp<{ config: Config }>(async (app, { config }) => {
     max: readsPerMinute,
     timeWindow: window,
     keyGenerator: (req) => `r:${req.clientHash}`,
-    allowList: (req) => unlimited.has(req.routeOptions.url ?? ''),
+    allowList: (req) => unlimitedPaths.has(req.routeOptions.url ?? ''),
     ...(redis ? { redis, nameSpace: 'candor:rl:' } : {}),
     // If Redis is unreachable, serve rather than refuse everyone.
     skipOnError: true,

@@ -1,10 +1,11 @@
-// The contract is the truth: every operation is served, every served route is in it, types are fresh.
+// The contract is the truth: every operation is served, every served route is in it, types are fresh, and each operation asks for the key its route checks.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
+import { apiKey, bearer, siteWithTopic } from '../helpers/factories.js'
 
 // Served by @fastify/swagger-ui for the reference page, and the embeddable widget; not API operations.
 const outsideContract = /^\/(docs|embed)(\/|$)|^\*$/
@@ -37,4 +38,23 @@ t.test('/openapi.json serves the contract and /docs renders it', async (t) => {
   const docs = await app.inject({ url: '/docs/' })
   t.equal(docs.statusCode, 200)
   t.match(docs.body, /swagger-ui/i)
+})
+
+t.test("each operation's security scheme is the role check the server makes", async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { site } = await siteWithTopic(db)
+  const keys = { admin: await apiKey(db, 'admin'), moderator: await apiKey(db, 'moderator', [site.slug]), researcher: await apiKey(db, 'researcher', [site.slug]) }
+  const opens: Record<string, string[]> = { adminKey: ['admin'], moderatorKey: ['moderator', 'admin'], researcherKey: ['researcher', 'admin'] }
+  const paths = app.contract.document.paths as Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>
+  for (const route of app.contract.routes.values()) {
+    const schemes = (paths[route.path]?.[route.method.toLowerCase()]?.security ?? []).flatMap((s) => Object.keys(s))
+    const allowed = new Set(schemes.flatMap((s) => opens[s] ?? []))
+    const url = route.url.replace(':site', site.slug).replace(/:[a-zA-Z]+/g, '3f1c2b9e-8d4a-4c1e-9b7a-2e6f5d4c3b2a')
+    for (const [role, key] of Object.entries(keys)) {
+      const res = await app.inject({ method: route.method as 'GET', url, headers: bearer(key) })
+      const refused = res.statusCode === 403 && res.json<{ code: string }>().code === 'forbidden_role'
+      const expected = schemes.some((s) => s in opens) && !allowed.has(role)
+      t.equal(refused, expected, `${route.operationId} (${schemes.join(', ') || 'public'}) with a ${role} key: ${expected ? 'forbidden_role' : 'no role refusal'}`)
+    }
+  }
 })

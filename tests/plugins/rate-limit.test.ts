@@ -1,9 +1,11 @@
 // Rate limits: per client and per site on public writes, IETF headers, 429 problems, and counters
-// shared through Redis by two real listening instances.
+// shared through Redis by two real listening instances; what is limited is what the contract says.
 import { randomBytes } from 'node:crypto'
 import t from 'tap'
+import { loadContract } from '../../src/contract/contract.js'
+import { unlimitedPaths } from '../../src/plugins/rate-limit.js'
 import { buildTestApp, freshDatabase } from '../helpers/app.js'
-import { apiKey, decideOn, siteWithTopic, storyInput, submit } from '../helpers/factories.js'
+import { apiKey, bearer, decideOn, siteWithTopic, storyInput, submit } from '../helpers/factories.js'
 
 const limited = (extra: Record<string, string> = {}) => ({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_WRITES_PER_MINUTE: '3', ...extra })
 let n = 0
@@ -82,4 +84,54 @@ t.test('without Redis, each instance counts on its own (as documented)', async (
   for (let i = 0; i < 3; i++) await post(a.app)
   t.equal((await post(a.app)).statusCode, 429)
   t.equal((await post(b.app)).statusCode, 201)
+})
+
+t.test('requests without a valid key are counted and limited like any other, with the headers', async (t) => {
+  const { app, db } = await buildTestApp(t, limited({ RATE_LIMIT_READS_PER_MINUTE: '4' }))
+  const { site, storiesUrl } = await siteWithTopic(db)
+  const researcher = await apiKey(db, 'researcher', [site.slug])
+  const ip = '203.0.113.90'
+  const noKey = await app.inject({ url: '/v1/moderation/queue', remoteAddress: ip })
+  t.equal(noKey.statusCode, 401)
+  t.same([noKey.headers['ratelimit-limit'], noKey.headers['ratelimit-remaining'], noKey.headers['ratelimit-policy']], ['4', '3', '4;w=60'], 'a 401 carries the RateLimit headers')
+  const wrongKey = await app.inject({ url: '/v1/admin/sites', headers: bearer('cnd_not_a_key'), remoteAddress: ip })
+  t.equal(wrongKey.statusCode, 401)
+  t.equal(wrongKey.headers['ratelimit-remaining'], '2')
+  const wrongRole = await app.inject({ url: '/v1/admin/sites', headers: bearer(researcher), remoteAddress: ip })
+  t.equal(wrongRole.statusCode, 403)
+  t.equal(wrongRole.headers['ratelimit-remaining'], '1', 'a 403 for the role carries them too')
+  const invalid = await app.inject({ url: `${storiesUrl}?limit=0`, remoteAddress: ip })
+  t.equal(invalid.statusCode, 400)
+  t.equal(invalid.headers['ratelimit-remaining'], '0', 'so does a 400')
+  const refused = await app.inject({ url: '/v1/moderation/queue', headers: bearer('cnd_guess_number_five'), remoteAddress: ip })
+  t.equal(refused.statusCode, 429, 'guessing keys is limited: the 5th request is refused before the key is looked at')
+  t.ok(Number(refused.headers['retry-after']) > 0)
+  t.equal(refused.headers['ratelimit-remaining'], '0')
+})
+
+t.test('/health, /ready and /metrics are never limited, /openapi.json is; the contract declares exactly that', async (t) => {
+  const { app } = await buildTestApp(t, limited({ RATE_LIMIT_READS_PER_MINUTE: '2' }))
+  const ip = '203.0.113.91'
+  for (const url of ['/health', '/ready', '/metrics']) {
+    const answers = []
+    for (let i = 0; i < 4; i++) answers.push(await app.inject({ url, remoteAddress: ip }))
+    t.same(answers.map((r) => r.statusCode), [200, 200, 200, 200], `${url} answers past the read limit`)
+    t.notOk(answers.some((r) => 'ratelimit-limit' in r.headers || 'ratelimit-policy' in r.headers), `${url} sends no RateLimit headers`)
+  }
+  const contract = [await app.inject({ url: '/openapi.json', remoteAddress: ip }), await app.inject({ url: '/openapi.json', remoteAddress: ip }), await app.inject({ url: '/openapi.json', remoteAddress: ip })]
+  t.same(contract.map((r) => r.statusCode), [200, 200, 429], '/openapi.json is limited as a read')
+  t.equal(contract[0]!.headers['ratelimit-limit'], '2')
+
+  const document = (await loadContract()).document as { paths: Record<string, Record<string, { operationId: string, responses: Record<string, { headers?: Record<string, unknown>, $ref?: string }> }>> }
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const op of Object.values(item)) {
+      const limitedHere = !unlimitedPaths.has(path)
+      t.equal('429' in op.responses, limitedHere, `${op.operationId}: 429 declared iff the server limits it`)
+      const successes = Object.entries(op.responses).filter(([status]) => status.startsWith('2'))
+      for (const [status, response] of successes) {
+        const declared = response.$ref !== undefined || (response.headers !== undefined && 'RateLimit-Limit' in response.headers)
+        t.equal(declared, limitedHere, `${op.operationId} ${status}: RateLimit headers declared iff the server sends them`)
+      }
+    }
+  }
 })

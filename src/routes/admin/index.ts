@@ -7,7 +7,7 @@ import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../.
 import { createSite, createTopic, findSite, toSiteView, toTopicView, updateSite, updateTopic } from '../../sites/sites.js'
 
 const admin: FastifyPluginAsync<{ allowPrivateWebhooks: boolean }> = async (app, { allowPrivateWebhooks }) => {
-  app.addHook('onRequest', app.requireRole(['admin']))
+  app.addHook('preParsing', app.requireRole(['admin']))
 
   app.route<RouteTypes<'listSites'>>({
     ...app.contract.route('listSites'),

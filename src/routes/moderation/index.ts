@@ -11,7 +11,7 @@ import { ratingActivity } from '../../ratings/rating-activity.js'
 import { triage } from '../../triage/triage.js'
 
 const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app, { claimLeaseSeconds }) => {
-  app.addHook('onRequest', app.requireRole(['moderator', 'admin']))
+  app.addHook('preParsing', app.requireRole(['moderator', 'admin']))
 
   app.route<RouteTypes<'getModerationQueue'>>({
     ...app.contract.route('getModerationQueue'),

@@ -17,7 +17,7 @@ export interface ResearchOptions {
 }
 
 const research: FastifyPluginAsync<ResearchOptions> = async (app, opts) => {
-  app.addHook('onRequest', app.requireRole(['researcher', 'admin']))
+  app.addHook('preParsing', app.requireRole(['researcher', 'admin']))
   // Exports hold a connection for their whole length: their own small pool, apart from Prisma's.
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4, connectionTimeoutMillis: 2000, application_name: 'candor-research-export' })
   app.addHook('onClose', async () => { await pool.end() })

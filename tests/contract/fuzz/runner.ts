@@ -38,12 +38,13 @@ function t200 (res: { statusCode: number, body: string }): void {
   if (res.statusCode !== 200) throw new Error(`seeding a decision failed: ${res.statusCode} ${res.body}`)
 }
 
-/** Which key an operation takes: none for public ones, else by its tag. */
+const roleOfScheme: Record<string, Role> = { adminKey: 'admin', researcherKey: 'researcher', moderatorKey: 'moderator' }
+
+/** Which key an operation takes, from its security scheme: none for public ones (a manage token is a parameter). */
 export function roleOf (contract: Contract, route: ContractRoute): Role | undefined {
-  const op = (contract.document.paths as Record<string, Record<string, { security?: unknown[], tags?: string[] }>>)[route.path]?.[route.method.toLowerCase()]
-  if (!op?.security?.length) return undefined
-  const tag = op.tags?.[0]
-  return tag === 'admin' ? 'admin' : tag === 'research' ? 'researcher' : 'moderator'
+  const op = (contract.document.paths as Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>)[route.path]?.[route.method.toLowerCase()]
+  const schemes = (op?.security ?? []).flatMap((requirement) => Object.keys(requirement))
+  return schemes.map((scheme) => roleOfScheme[scheme]).find((role) => role !== undefined)
 }
 
 export interface Violation { operationId: string, request: FuzzRequest, status: number, problems: string[], body: string }
