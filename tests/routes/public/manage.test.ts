@@ -47,6 +47,25 @@ t.test('the author follows their story from pending to approved, removed and bac
   t.match((await view(app, id, manageToken)).json(), { status: 'approved', reason: null })
 })
 
+t.test('the status after every decision a moderator can take', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const { storiesUrl } = await siteWithTopic(db)
+  const admin = await apiKey(db, 'admin') // escalated stories are for admins
+  const { id, manageToken } = await submit(app, storiesUrl)
+  const steps: Array<[string, Record<string, unknown>, string, boolean]> = [
+    ['escalate', { action: 'escalate' }, 'pending', true],
+    ['reject', { action: 'reject', reason: 'duplicate' }, 'rejected', false],
+    ['restore', { action: 'restore' }, 'pending', true],
+    ['approve', { action: 'approve' }, 'approved', false],
+    ['remove', { action: 'remove', reason: 'author_request' }, 'removed', false],
+    ['restore', { action: 'restore' }, 'approved', false],
+  ]
+  for (const [name, decision, status, editable] of steps) {
+    t.equal((await decideOn(app, admin, id, decision)).statusCode, 200, name)
+    t.match((await app.inject({ url: `/v1/stories/${id}/manage`, headers: { 'x-manage-token': manageToken } })).json(), { status, editable }, `after ${name}: ${status}`)
+  }
+})
+
 t.test('a rejection shows each documented reason code in its documented words', async (t) => {
   const { app, db } = await buildTestApp(t)
   const { storiesUrl, site } = await siteWithTopic(db)
