@@ -56,10 +56,13 @@ t.test('a pending story is edited with If-Match and keeps its place in the queue
 })
 
 t.test('an edit is triaged again: self-harm raises it to critical with support; removing harm does not lower it', async (t) => {
-  const { app, db } = await buildTestApp(t)
+  const { app, db } = await buildTestApp(t, { WEBHOOK_ALLOW_PRIVATE: 'true' })
   const { storiesUrl, site } = await siteWithTopic(db)
   await db.site.update({ where: { id: site.id }, data: { settings: { crisisResources: [{ name: 'Samaritans', contact: '116 123' }] } } })
   const moderator = await apiKey(db, 'moderator', [site.slug])
+  const admin = await apiKey(db, 'admin')
+  const hook = await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url: 'http://127.0.0.1:9/hook', events: ['story.triaged.critical'] } })
+  t.equal(hook.statusCode, 201)
   const older = await submit(app, storiesUrl, flashback)
   const mine = await submit(app, storiesUrl, calm)
   t.same(await queueIds(app, moderator), [older.id, mine.id], 'high before normal')
@@ -73,6 +76,9 @@ t.test('an edit is triaged again: self-harm raises it to critical with support; 
   t.ok(triage.categories.includes('self_harm'))
   t.equal(triage.evidence[0].field, 'body')
   t.same(await queueIds(app, moderator), [mine.id, older.id], 'raised to the front')
+  const alerts = await db.webhookDelivery.findMany({ where: { event: 'story.triaged.critical' } })
+  t.equal(alerts.length, 1, 'moderators are alerted as for a critical submission')
+  t.match(alerts[0]?.payload, { data: { storyId: mine.id, level: 'critical' } })
 
   const calmed = await me.edit({ body: calm.body }, String(raised.headers.etag))
   t.equal(calmed.statusCode, 200)
