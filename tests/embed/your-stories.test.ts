@@ -54,9 +54,12 @@ t.test('the widget remembers the author\'s stories on this device, with consent'
     const title = own.getByLabel('Title')
     t.equal(await title.inputValue(), 'Remember my story', 'the form holds the text as written')
     await title.fill('Remember my story, please')
+    await own.getByLabel('Your story', { exact: true }).fill('Four sessions for my jaw, but lately I keep thinking about ending my life.')
     await own.getByRole('button', { name: 'Save changes' }).click()
     await t.resolves(yours.getByText('Saved. It is still waiting for a moderator.').waitFor())
-    t.equal((await db.story.findUniqueOrThrow({ where: { id: row.id } })).title, 'Remember my story, please')
+    t.match(await yours.locator('.support-slot').innerText(), /you do not have to face it alone.*Test helpline: Call 0000/is, 'an edit that mentions self-harm is answered with support')
+    const edited = await db.story.findUniqueOrThrow({ where: { id: row.id } })
+    t.same([edited.title, edited.triageLevel], ['Remember my story, please', 'critical'], 'edited and triaged again')
     t.equal((await stored())[0]?.title, 'Remember my story, please', 'the remembered title follows')
   })
 

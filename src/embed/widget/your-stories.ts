@@ -16,8 +16,9 @@ export function yourStories (o: YourStoriesOptions): { section: HTMLElement, ref
   const headingId = uid('yours')
   const list = h('ul', { class: 'yours' })
   const notice = h('p', { class: 'muted', role: 'status', tabindex: '-1', hidden: true })
+  const support = h('div', { class: 'support-slot' })
   const section = h('section', { class: 'your-stories', 'aria-labelledby': headingId, hidden: true },
-    h('h2', { id: headingId }, s.yourStoriesHeading), h('p', { class: 'muted' }, s.yourStoriesIntro), notice, list)
+    h('h2', { id: headingId }, s.yourStoriesHeading), h('p', { class: 'muted' }, s.yourStoriesIntro), notice, support, list)
 
   async function refresh (): Promise<void> {
     const items = o.memory.list()
@@ -26,10 +27,11 @@ export function yourStories (o: YourStoriesOptions): { section: HTMLElement, ref
     section.hidden = items.length === 0 && notice.hidden
   }
 
-  /** Shows a message where the list is and re-reads every story. */
-  function announce (message: string): void {
+  /** Shows a message (and the support block an edit was answered with) above the list and re-reads every story. */
+  function announce (message: string, supportBlock: HTMLElement[] = []): void {
     notice.textContent = message
     notice.hidden = false
+    support.replaceChildren(...supportBlock)
     refresh().finally(() => notice.focus())
   }
 
@@ -72,11 +74,10 @@ export function yourStories (o: YourStoriesOptions): { section: HTMLElement, ref
       if (actions) actions.hidden = true
       const form = ownEditForm({
         api: o.api, strings: s, token: entry.token, item, etag,
-        finished: (message, support) => {
+        finished: (message, supportBlock) => {
           const title = form.querySelector<HTMLInputElement>('input[name=title]')?.value.trim()
           if (title && message === s.ownSaved) o.memory.add({ ...entry, title })
-          announce(message)
-          if (support.length > 0) notice.after(...support)
+          announce(message, supportBlock)
         },
         cancelled: () => { form.remove(); if (actions) actions.hidden = false; edit.focus() },
       })

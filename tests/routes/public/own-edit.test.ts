@@ -92,14 +92,15 @@ t.test('after a decision an edit is refused with a problem that says why', async
   const { storiesUrl, site } = await siteWithTopic(db)
   const moderator = await apiKey(db, 'moderator', [site.slug])
   const cases = [
-    { decision: { action: 'approve' }, why: /approved it and it is published/ },
-    { decision: { action: 'reject', reason: 'off_topic' }, why: /decided not to publish it/ },
+    { decisions: [{ action: 'approve' }], why: /approved it and it is published/ },
+    { decisions: [{ action: 'reject', reason: 'off_topic' }], why: /decided not to publish it/ },
+    { decisions: [{ action: 'approve' }, { action: 'remove', reason: 'harmful_content' }], why: /taken it down/ },
   ]
   let n = 0
-  for (const { decision, why } of cases) {
+  for (const { decisions, why } of cases) {
     const { id, manageToken } = await submit(app, storiesUrl, { title: `Decided ${++n}`, body: `Story ${n} about my jaw pain, which eased after the sessions.` })
     const me = author(app, 'stories', id, manageToken)
-    await decideOn(app, moderator, id, decision)
+    for (const decision of decisions) t.equal((await decideOn(app, moderator, id, decision)).statusCode, 200)
     const res = await me.edit({ title: 'Too late' }, String((await me.view()).headers.etag))
     t.equal(res.statusCode, 409)
     t.equal(res.json().code, 'edit_closed')
