@@ -23,6 +23,8 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Requests presenting a manage token (author view, edit, withdrawal), right or wrong, per client. */
+  RATE_LIMIT_TOKEN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_ENABLED: bool.default(true),
   /** How long each instance keeps a public list or story it has rendered (0 = not at all). */
   PUBLIC_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -51,7 +53,7 @@ export interface Config {
   redisUrl: string | undefined
   trustProxy: string | undefined
   bodyLimitBytes: number
-  rateLimit: { enabled: boolean, readsPerMinute: number, writesPerMinute: number }
+  rateLimit: { enabled: boolean, readsPerMinute: number, writesPerMinute: number, tokenChecksPerMinute: number }
   publicCacheMs: number
   /** Undefined means a random key per process: fine for one instance, set it when running several. */
   ipHashSecret: string | undefined
@@ -89,6 +91,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
       enabled: e.RATE_LIMIT_ENABLED,
       readsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE,
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+      tokenChecksPerMinute: e.RATE_LIMIT_TOKEN_CHECKS_PER_MINUTE,
     },
     publicCacheMs: e.PUBLIC_CACHE_MS,
     ipHashSecret: e.IP_HASH_SECRET,

@@ -20,6 +20,13 @@ export class DomainError extends Error {
   }
 }
 
+/** What an author is told when an edit comes too late, by the item's status. */
+const closedBecause: Record<string, string> = {
+  approved: 'approved it and it is published',
+  rejected: 'decided not to publish it',
+  removed: 'taken it down',
+}
+
 export const problemType = (code: string): string => `urn:candor:problem:${code}`
 
 export const errors = {
@@ -75,6 +82,8 @@ export const errors = {
     new DomainError('webhook_url_refused', 400, 'Endpoint refused', detail, [{ pointer: '/body/url', detail }]),
   webhookNotFound: () =>
     new DomainError('webhook_not_found', 404, 'Not found', 'This site has no such webhook.'),
+  editClosed: (kind: 'story' | 'comment', status: string) =>
+    new DomainError('edit_closed', 409, 'Conflict', `Your ${kind} can no longer be edited: a moderator has already ${closedBecause[status] ?? 'decided on it'}. You can still withdraw it.`),
   alreadyWithdrawn: () =>
     new DomainError('already_withdrawn', 409, 'Conflict', 'The story was already withdrawn.'),
   invalidKeySites: (detail: string) =>

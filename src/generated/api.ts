@@ -58,7 +58,7 @@ export interface paths {
         /**
          * Share a story
          * @description The story is triaged for harm and held for a moderator; it is not public until approved.
-         *     The `manageToken` in the response is shown once: the author needs it to withdraw the story.
+         *     The `manageToken` in the response is shown once: the author needs it to follow, edit or withdraw the story (`/v1/stories/{id}/manage`).
          */
         post: operations["submitStory"];
         delete?: never;
@@ -108,6 +108,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/stories/{id}/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The author's own view of their story
+         * @description With the `manageToken` from submission, and nothing else: no account, nothing that says who
+         *     the author is. The answer is the story as the author wrote it, its status and when that last
+         *     changed, how it reads in public (moderator redactions and masked contact details), its content
+         *     warnings, and for a rejection or removal the reason in plain words (`reason`; never who decided
+         *     or their note). Once approved, a summary of readers' responses.
+         *
+         *     A wrong token is 403 (compared in constant time); requests that present a manage token are
+         *     limited per client (`RATE_LIMIT_TOKEN_CHECKS_PER_MINUTE`), right or wrong, so guessing gains
+         *     nothing. The view is also a read under the read limit. A withdrawn or erased story is 404:
+         *     nothing is left for the token to show. Send the `ETag` as `If-Match` to edit.
+         */
+        get: operations["getOwnStory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * The author edits their story while it waits for a moderator
+         * @description Changes the title, body and/or verdict of a **pending** story. The story is triaged again and
+         *     keeps its place in the queue unless triage raises it (an edit never lowers its level); when the
+         *     text mentions self-harm, the answer carries `support` as the submission's does. Once a moderator
+         *     has decided, the story can no longer be edited (409 `edit_closed`, saying why); it can still be
+         *     withdrawn. Requires `If-Match` with the view's `ETag` (428 without it, 412 when stale).
+         */
+        patch: operations["editOwnStory"];
         trace?: never;
     };
     "/v1/stories/{id}/reports": {
@@ -172,7 +209,7 @@ export interface paths {
          * Comment on an approved story
          * @description Comments get the same care as stories: triaged for harm (with the same `support` message when
          *     they mention self-harm), held for a moderator in the same queue, public only once approved.
-         *     The `manageToken` in the response is shown once: the author needs it to withdraw the comment.
+         *     The `manageToken` in the response is shown once: the author needs it to follow, edit or withdraw the comment (`/v1/comments/{id}/manage`).
          */
         post: operations["submitComment"];
         delete?: never;
@@ -200,6 +237,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The author's own view of their comment
+         * @description As `GET /v1/stories/{id}/manage`, for a comment (no `responses` summary; `storyId` names the story it answers).
+         */
+        get: operations["getOwnComment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * The author edits their comment while it waits for a moderator
+         * @description As `PATCH /v1/stories/{id}/manage`, for a comment's body.
+         */
+        patch: operations["editOwnComment"];
         trace?: never;
     };
     "/v1/comments/{id}/reports": {
@@ -937,20 +998,103 @@ export interface components {
                 research: boolean;
             };
         };
+        /** @description Present when the text mentions self-harm, so the author is not met with silence. */
+        Support: {
+            message: string;
+            resources: components["schemas"]["CrisisResource"][];
+        };
+        /**
+         * @description `pending` (waiting for a moderator), `approved` (published), `rejected` (not published),
+         *     `removed` (taken down after publication). A withdrawn or erased item is not shown at all (404).
+         * @enum {string}
+         */
+        OwnItemStatus: "pending" | "approved" | "rejected" | "removed";
+        /**
+         * @description Why a moderator rejected or removed the item, in plain words. Only the code and this text are
+         *     shown: never who decided, nor their private note. The wording for each code:
+         *
+         *     | code | text |
+         *     |---|---|
+         *     | spam | It looked like spam: bulk, automated or unrelated posting. |
+         *     | off_topic | It is not about this topic, so it does not belong on this page. |
+         *     | not_an_experience | It does not describe a personal experience, which is what this page collects. |
+         *     | identifying_information | It contains details that could identify you or someone else. |
+         *     | harmful_content | It contains content that could harm readers. |
+         *     | advertising | It promotes a product, service or business. |
+         *     | duplicate | It repeats a story or comment that was already sent. |
+         *     | author_request | You asked for it to be taken down. |
+         *     | other | It does not meet this site's guidelines. |
+         */
+        AuthorReason: {
+            code: components["schemas"]["DecisionReason"];
+            text: string;
+        };
+        /** @description An author's own story or comment, as only the holder of its manage token sees it. */
+        OwnItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ItemKind"];
+            /**
+             * Format: uuid
+             * @description For a comment, the story it answers; null for a story.
+             */
+            storyId: string | null;
+            status: components["schemas"]["OwnItemStatus"];
+            /**
+             * Format: date-time
+             * @description When the item came to its current status.
+             */
+            statusChangedAt: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description True while pending: `PATCH` can change the text. */
+            editable: boolean;
+            /** @description As the author wrote it (empty for a comment). */
+            title: string;
+            /** @description As the author wrote it. */
+            body: string;
+            authorName: string | null;
+            verdict: components["schemas"]["Verdict"];
+            /**
+             * @description How the text reads (or would read) in public when that differs from what the author wrote:
+             *     spans a moderator redacted become "[redacted]" and contact details are masked. Null when the
+             *     public text is exactly what the author wrote.
+             */
+            publicVersion: null | {
+                title: string;
+                body: string;
+            };
+            /** @description The warnings readers see before the text. */
+            contentWarnings: components["schemas"]["ContentWarning"][];
+            /** @description For `rejected` and `removed`, why; otherwise null. */
+            reason: null | components["schemas"]["AuthorReason"];
+            /** @description For an approved story, how readers responded; otherwise null. */
+            responses: null | {
+                /** @description Approved comments. */
+                commentCount: number;
+                readerRating: components["schemas"]["ReaderRating"];
+            };
+            support?: components["schemas"]["Support"];
+        };
+        /** @description The fields to change; the others stay as they are. */
+        OwnStoryEdit: {
+            title?: string;
+            body?: string;
+            verdict?: components["schemas"]["Verdict"];
+        };
+        OwnCommentEdit: {
+            body: string;
+        };
         SubmissionReceipt: {
             /** Format: uuid */
             id: string;
             /** @constant */
             status: "pending";
-            /** @description Shown once. Send as `X-Manage-Token` to withdraw the story. */
+            /** @description Shown once. Send as `X-Manage-Token` to see the item's status (`GET …/manage`), edit it while pending, or withdraw it. */
             manageToken: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description Present when the story mentions self-harm, so the author is not met with silence. */
-            support?: {
-                message: string;
-                resources: components["schemas"]["CrisisResource"][];
-            };
+            support?: components["schemas"]["Support"];
         };
         PublicStory: {
             /** Format: uuid */
@@ -1445,6 +1589,24 @@ export interface components {
                     /** @constant */
                     status: "received";
                 };
+            };
+        };
+        /** @description The manage token is not this item's (`invalid_manage_token`). Tokens are compared in constant time. */
+        WrongManageToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A moderator has already decided (`edit_closed`); `detail` says what happened and that withdrawing is still possible. */
+        EditClosed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description The request is malformed or fails validation; `errors` lists each field problem. */
@@ -1976,6 +2138,83 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getOwnStory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `manageToken` returned at submission. */
+                "X-Manage-Token": components["parameters"]["ManageToken"];
+            };
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The author's view. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    /** @description `no-store`: the view is for the token holder only. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["WrongManageToken"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editOwnStory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `manageToken` returned at submission. */
+                "X-Manage-Token": components["parameters"]["ManageToken"];
+                /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnStoryEdit"];
+            };
+        };
+        responses: {
+            /** @description The story after the edit. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["WrongManageToken"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["EditClosed"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     reportStory: {
         parameters: {
             query?: never;
@@ -2194,6 +2433,83 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOwnComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `manageToken` returned at submission. */
+                "X-Manage-Token": components["parameters"]["ManageToken"];
+            };
+            path: {
+                id: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The author's view. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    /** @description `no-store`: the view is for the token holder only. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["WrongManageToken"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editOwnComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `manageToken` returned at submission. */
+                "X-Manage-Token": components["parameters"]["ManageToken"];
+                /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnCommentEdit"];
+            };
+        };
+        responses: {
+            /** @description The comment after the edit. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["WrongManageToken"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["EditClosed"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -23,13 +23,7 @@ export async function loadForModerator (db: Db, principal: Principal, id: string
 
 export type ModerationRecord = Awaited<ReturnType<typeof loadForModerator>>
 
-export const etagFor = (story: { version: number }): string => `"v${story.version}"`
-
-/** True when an If-Match header names this version (or is `*`). */
-export function ifMatchAccepts (header: string, story: { version: number }): boolean {
-  const etag = etagFor(story)
-  return header.split(',').some((tag) => tag.trim() === '*' || tag.trim() === etag)
-}
+export { etagFor, ifMatchAccepts } from '../http/etag.js'
 
 /** The unexpired claim on a story, if any. */
 export function activeClaim (story: Pick<ModerationRecord, 'claimKeyId' | 'claimExpiresAt' | 'claimKey'>, now = new Date()) {

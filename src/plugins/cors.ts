@@ -1,4 +1,4 @@
-// CORS for the public API, per site: reads from any origin; writes (submit, rate, comment, report, withdraw) only
+// CORS for the public API, per site: reads from any origin; writes (submit, rate, comment, report, withdraw, an author's edit) only
 // from the site's allowed origins. A write that names a foreign Origin is refused outright, since
 // browsers only send one when a page on that origin made it. Moderation and admin get no CORS.
 import cors, { type FastifyCorsOptions } from '@fastify/cors'
@@ -8,8 +8,8 @@ import { errors } from '../errors.js'
 import { ttlCache } from '../sites/ttl-cache.js'
 
 const exposedHeaders = ['etag', 'link', 'location', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'idempotent-replayed']
-const allowedHeaders = ['content-type', 'idempotency-key', 'x-manage-token', 'if-none-match']
-const base: FastifyCorsOptions = { exposedHeaders, allowedHeaders, methods: ['GET', 'HEAD', 'POST', 'DELETE'], maxAge: 600 }
+const allowedHeaders = ['content-type', 'idempotency-key', 'x-manage-token', 'if-none-match', 'if-match']
+const base: FastifyCorsOptions = { exposedHeaders, allowedHeaders, methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'], maxAge: 600 }
 
 const sitePath = /^\/v1\/sites\/([a-z0-9-]+)\//
 /** A story's or a comment's paths: both are rows of `stories`, so the id finds the site either way. */

@@ -1,5 +1,5 @@
 // Rate limiting with @fastify/rate-limit, keyed on the client hash (never the IP). Reads (every route
-// by default) and writes count separately; public writes are limited per client per site and, for submissions, per site in
+// by default), writes and manage-token checks count separately; public writes are limited per client per site and, for submissions, per site in
 // total, with per-site overrides in the site's settings. With REDIS_URL the counters live in Redis,
 // so every instance counts together; without it each instance counts on its own.
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
@@ -16,6 +16,9 @@ export interface AppLimits {
   write: RateLimitOptions
   /** preHandler hooks for submissions: the site's total, after the visitor's own limit. Empty when limits are off. */
   siteWrite: preHandlerAsyncHookHandler[]
+  /** preHandler hooks for routes that check a manage token: every attempt counts, right or wrong, so a
+   *  guesser learns nothing once over the limit. Empty when limits are off. */
+  manageToken: preHandlerAsyncHookHandler[]
 }
 
 declare module 'fastify' {
@@ -47,6 +50,7 @@ export default fp<{ config: Config }>(async (app, { config }) => {
       keyGenerator: (req) => `w:${siteParam(req)}:${req.clientHash}`,
     },
     siteWrite: [],
+    manageToken: [],
   }
   app.decorate('limits', limits)
   if (!config.rateLimit.enabled) return
@@ -78,12 +82,20 @@ export default fp<{ config: Config }>(async (app, { config }) => {
     keyGenerator: (req) => `site:${siteParam(req)}`,
     skipOnError: true,
   })
-  limits.siteWrite.push(async (req, reply) => {
-    const result = await siteTotal(req)
+  const tokenChecks = app.createRateLimit({
+    max: config.rateLimit.tokenChecksPerMinute,
+    timeWindow: window,
+    keyGenerator: (req) => `mt:${req.clientHash}`,
+    skipOnError: true,
+  })
+  const refuseOver = (check: typeof siteTotal): preHandlerAsyncHookHandler => async (req, reply) => {
+    const result = await check(req)
     if (result.isAllowed || !result.isExceeded) return
     reply.header('retry-after', String(result.ttlInSeconds))
     throw errors.rateLimited(result.ttlInSeconds)
-  })
+  }
+  limits.siteWrite.push(refuseOver(siteTotal))
+  limits.manageToken.push(refuseOver(tokenChecks))
   // The IETF draft's policy header, next to the RateLimit-* headers the plugin sets.
   app.addHook('onSend', async (_request, reply, payload) => {
     const limit = reply.getHeader('ratelimit-limit')

@@ -2,6 +2,7 @@
 import type { ApiClient, Schemas } from './client.js'
 import { h, uid } from './dom.js'
 import { automationTrap, checkbox, onSubmit, showReceipt, summaryLine, textField } from './form.js'
+import { tokenOnce } from './keep-token.js'
 import type { Strings } from './strings.js'
 
 type Submission = Schemas['CommentSubmission']
@@ -35,7 +36,7 @@ export function commentForm (api: ApiClient, storyId: string, s: Strings): HTMLE
       if (name) payload.authorName = name
       return await api.POST('/v1/stories/{id}/comments', { params: { path: { id: storyId } }, body: trap.stamp(payload) })
     },
-    created: (receipt) => showReceipt(thanks, form, receipt, [h('p', {}, h('strong', {}, s.commentThanks))], s.commentManageToken),
+    created: (receipt) => showReceipt(thanks, form, receipt, [h('p', {}, h('strong', {}, s.commentThanks))], tokenOnce(receipt.manageToken, s.commentManageToken, s)),
   })
   return h('div', { class: 'have-your-say' }, h('h4', { id: headingId }, s.commentFormHeading), form, thanks)
 }

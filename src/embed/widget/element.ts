@@ -1,10 +1,13 @@
-// <candor-stories site topic api>: a standards custom element in shadow DOM showing the tally, stories (with ratings and comments) and form.
+// <candor-stories site topic api>: a standards custom element in shadow DOM showing the tally, stories (with ratings and comments),
+// the author's own stories remembered on this device, and the form.
 import { apiClient } from './client.js'
+import { deviceMemory } from './device-memory.js'
 import { h } from './dom.js'
 import { storyForm } from './story-form.js'
 import { renderTally, storyList } from './stories.js'
 import { applyStyles } from './styles.js'
 import { mergeStrings, parseStringsAttribute, type Strings } from './strings.js'
+import { yourStories } from './your-stories.js'
 
 export class CandorStories extends HTMLElement {
   static readonly observedAttributes = ['site', 'topic', 'api', 'page-size', 'data-strings', 'lang']
@@ -53,7 +56,8 @@ export class CandorStories extends HTMLElement {
     const s = this.strings
     const site = this.getAttribute('site') ?? ''
     const topic = this.getAttribute('topic') ?? ''
-    const api = apiClient(this.getAttribute('api') || CandorStories.defaultApi)
+    const apiOrigin = this.getAttribute('api') || CandorStories.defaultApi
+    const api = apiClient(apiOrigin)
     const pageSize = Math.min(100, Math.max(1, Number.parseInt(this.getAttribute('page-size') ?? '', 10) || 5))
     const locale = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) || undefined
 
@@ -61,19 +65,28 @@ export class CandorStories extends HTMLElement {
     const heading = h('div', { class: 'topic' })
     const tally = h('div')
     const list = storyList({ api, site, topic, pageSize, strings: s, locale })
-    const form = storyForm({ api, site, topic, strings: s })
+    const memory = deviceMemory(apiOrigin, site)
+    const yours = memory ? yourStories({ api, memory, strings: s, locale }) : undefined
+    const remember = memory && yours
+      ? (story: { id: string, token: string, title: string }) => {
+          try { memory.add({ ...story, savedAt: new Date().toISOString() }) } catch { return false } // storage full or refused
+          void yours.refresh()
+          return true
+        }
+      : undefined
+    const form = storyForm({ api, site, topic, strings: s, ...(remember ? { remember } : {}) })
     this.root.replaceChildren(h('div', { class: 'candor', part: 'container' }, status, heading, tally))
     const stale = (): boolean => generation !== this.generation
 
     const path = { params: { path: { site, topic } } }
-    Promise.all([api.GET('/v1/sites/{site}/topics/{topic}', path), api.GET('/v1/sites/{site}/topics/{topic}/ratings', path), list.load()])
+    Promise.all([api.GET('/v1/sites/{site}/topics/{topic}', path), api.GET('/v1/sites/{site}/topics/{topic}/ratings', path), list.load(), yours?.refresh()])
       .then(([t, r]) => {
         if (stale()) return
         if (!t.data || !r.data) throw new Error('topic or ratings not found')
         status.remove()
         heading.append(h('p', { class: 'question' }, h('strong', {}, t.data.question)))
         tally.replaceWith(renderTally(r.data, s))
-        this.root.firstElementChild?.append(list.section, form)
+        this.root.firstElementChild?.append(list.section, ...(yours ? [yours.section] : []), form)
         this.dispatchEvent(new CustomEvent('candor-ready', { bubbles: true, composed: true }))
       })
       .catch(() => {

@@ -124,18 +124,21 @@ export function onSubmit (o: Sending): void {
   })
 }
 
-/** Replaces the form with the confirmation (`intro`, the support message when the API sent one, the manage
- *  token) and moves focus there. */
-export function showReceipt (notice: HTMLElement, form: HTMLElement, receipt: Receipt, intro: Node[], tokenText: string): void {
-  notice.replaceChildren(...intro)
-  if (receipt.support) {
-    notice.append(h('p', { class: 'support' }, receipt.support.message))
-    if (receipt.support.resources.length > 0) {
-      notice.append(h('ul', { class: 'resources' }, ...receipt.support.resources.map((r) => h('li', {}, h('strong', {}, r.name), ': ', r.contact))))
-    }
-  }
-  notice.append(h('p', { class: 'muted token' }, format(tokenText, { token: receipt.manageToken })))
+/** Replaces the form with the confirmation (`intro`, the support message when the API sent one, then `keep`:
+ *  how the author keeps the manage token) and moves focus there. */
+export function showReceipt (notice: HTMLElement, form: HTMLElement, receipt: Receipt, intro: Node[], keep: HTMLElement): void {
+  notice.replaceChildren(...intro, ...supportBlock(receipt.support))
+  notice.append(keep)
   form.hidden = true
   notice.hidden = false
   notice.focus()
+}
+
+/** The site's support message and crisis resources, when the API answered with them (self-harm). */
+export function supportBlock (support: Schemas['Support'] | undefined): HTMLElement[] {
+  if (!support) return []
+  const message = h('p', { class: 'support' }, support.message)
+  return support.resources.length === 0
+    ? [message]
+    : [message, h('ul', { class: 'resources' }, ...support.resources.map((r) => h('li', {}, h('strong', {}, r.name), ': ', r.contact)))]
 }

@@ -2,11 +2,19 @@
 import type { ApiClient, Schemas } from './client.js'
 import { h, uid } from './dom.js'
 import { automationTrap, checkbox, errorLine, onSubmit, showReceipt, summaryLine, textField, type Field } from './form.js'
+import { rememberOffer, tokenOnce } from './keep-token.js'
 import type { Strings } from './strings.js'
 
 type Submission = Schemas['StorySubmission']
 
-export interface FormOptions { api: ApiClient, site: string, topic: string, strings: Strings }
+export interface FormOptions {
+  api: ApiClient
+  site: string
+  topic: string
+  strings: Strings
+  /** Remembers the story on this device (after the author agreed); absent where the browser keeps nothing. */
+  remember?: (story: { id: string, token: string, title: string }) => boolean
+}
 
 export function storyForm (o: FormOptions): HTMLElement {
   const s = o.strings
@@ -65,7 +73,11 @@ export function storyForm (o: FormOptions): HTMLElement {
         body: trap.stamp(payload) as Submission,
       })
     },
-    created: (receipt) => showReceipt(thanks, form, receipt, [h('h3', {}, s.thanksHeading), h('p', {}, s.thanksBody)], s.manageToken),
+    created: (receipt) => {
+      const story = { id: receipt.id, token: receipt.manageToken, title: (title.focus as HTMLInputElement).value.trim() }
+      const keep = o.remember ? rememberOffer(story.token, s, () => o.remember?.(story) ?? false) : tokenOnce(story.token, s.manageToken, s)
+      showReceipt(thanks, form, receipt, [h('h3', {}, s.thanksHeading), h('p', {}, s.thanksBody)], keep)
+    },
   })
   return h('section', { class: 'submit', 'aria-labelledby': headingId }, h('h2', { id: headingId }, s.formHeading), form, thanks)
 }

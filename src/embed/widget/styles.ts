@@ -48,6 +48,10 @@ textarea{min-height:8rem;resize:vertical}
 .notice:focus{outline:2px solid var(--candor-accent);outline-offset:2px}
 .actions{margin-top:1rem;display:flex;gap:.75rem;flex-wrap:wrap;align-items:center}
 .token{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+.yours{list-style:none;padding:0;margin:0}
+.own{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:.75rem 1rem;margin:0 0 .75rem}
+.status-approved strong{color:var(--candor-good)}.status-rejected strong,.status-removed strong{color:var(--candor-bad)}
+.keep{margin:.75rem 0}
 `
 
 /** Adopts the stylesheet into the shadow root. Browsers without constructable stylesheets (Safari < 16.4)

@@ -1,8 +1,9 @@
-// Readers' comments on a story: list approved, submit (into the same moderation as stories), report, withdraw.
+// Readers' comments on a story: list approved, submit (into the same moderation as stories), report, withdraw; the author's view and edit.
 import type { FastifyPluginAsync } from 'fastify'
 import { listComments, submitComment } from '../../comments/comments.js'
 import type { RouteTypes } from '../../contract/types.js'
 import { receiveSubmission, reportAndWithdrawRoutes } from './item-routes.js'
+import { ownItemRoutes } from './manage.js'
 
 const comments: FastifyPluginAsync = async (app) => {
   const { limits } = app
@@ -29,6 +30,7 @@ const comments: FastifyPluginAsync = async (app) => {
   })
 
   reportAndWithdrawRoutes(app, 'comment', { report: 'reportComment', withdraw: 'withdrawComment' })
+  ownItemRoutes(app, 'comment', { view: 'getOwnComment', edit: 'editOwnComment' })
 }
 
 export default comments

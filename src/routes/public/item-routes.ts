@@ -50,6 +50,7 @@ export function reportAndWithdrawRoutes (app: FastifyInstance, kind: ItemKind, o
   app.route<RouteTypes<'withdrawStory'>>({
     ...app.contract.route(ops.withdraw),
     config: { rateLimit: app.limits.write },
+    preHandler: app.limits.manageToken,
     handler: async (request, reply) => {
       await withdraw(app.db, kind, request.params.id, request.headers['x-manage-token'])
       app.publicViews.changed()

@@ -1,9 +1,10 @@
-// Public story routes: list approved, read one, submit, report, withdraw.
+// Public story routes: list approved, read one, submit, report, withdraw; the author's view and edit.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
 import { storeSubmission } from '../../stories/submit.js'
 import { receiveSubmission, reportAndWithdrawRoutes } from './item-routes.js'
+import { ownItemRoutes } from './manage.js'
 
 const stories: FastifyPluginAsync = async (app) => {
   const { limits } = app
@@ -41,6 +42,7 @@ const stories: FastifyPluginAsync = async (app) => {
   })
 
   reportAndWithdrawRoutes(app, 'story', { report: 'reportStory', withdraw: 'withdrawStory' })
+  ownItemRoutes(app, 'story', { view: 'getOwnStory', edit: 'editOwnStory' })
 }
 
 export default stories
