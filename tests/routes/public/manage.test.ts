@@ -142,7 +142,11 @@ t.test('token checks are limited per client, right or wrong; the view is also a 
   const { storiesUrl } = await siteWithTopic(db)
   const { id, manageToken } = await submit(app, storiesUrl)
   const guess = (token: string, ip = '203.0.113.5') => app.inject({ url: `/v1/stories/${id}/manage`, headers: { 'x-manage-token': token }, remoteAddress: ip })
-  for (let i = 0; i < 3; i++) t.equal((await guess(`mt_guess${i}`)).statusCode, 403)
+  for (let i = 0; i < 3; i++) {
+    const wrong = await guess(`mt_guess${i}`)
+    t.equal(wrong.statusCode, 403)
+    t.ok(wrong.headers['ratelimit-remaining'] !== undefined, 'a refused guess says how many are left, as the contract declares')
+  }
   const limited = await guess(manageToken)
   t.equal(limited.statusCode, 429, 'over the limit even the right token is refused, so guessing learns nothing')
   t.equal(limited.json().code, 'rate_limited')
@@ -155,5 +159,8 @@ t.test('token checks are limited per client, right or wrong; the view is also a 
   const other = await siteWithTopic(reads.db)
   const story = await submit(reads.app, other.storiesUrl)
   const read = () => reads.app.inject({ url: `/v1/stories/${story.id}/manage`, headers: { 'x-manage-token': story.manageToken }, remoteAddress: '203.0.113.9' })
-  t.same([(await read()).statusCode, (await read()).statusCode, (await read()).statusCode], [200, 200, 429])
+  const first = await read()
+  t.equal(first.statusCode, 200)
+  t.ok(first.headers['ratelimit-limit'] !== undefined && first.headers['ratelimit-policy'] !== undefined, 'the view carries the RateLimit headers the contract declares')
+  t.same([(await read()).statusCode, (await read()).statusCode], [200, 429])
 })
