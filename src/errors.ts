@@ -95,6 +95,8 @@ export const errors = {
     new DomainError('duplicate_submission', 409, 'Conflict', 'You sent a story very like this one in the last 24 hours; it is already waiting for a moderator.'),
   idempotencyInProgress: () =>
     new DomainError('idempotency_in_progress', 409, 'Conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.'),
+  idempotencyErased: () =>
+    new DomainError('idempotency_erased', 410, 'Gone', 'The story or comment this request was about has been withdrawn or erased, and its stored answer with it.'),
   idempotencyMismatch: () =>
     new DomainError('idempotency_key_reused', 422, 'Unprocessable content', 'This Idempotency-Key was used with a different request; use a new key.'),
   shuttingDown: () =>

@@ -102,7 +102,9 @@ export interface paths {
         /**
          * The author withdraws their story
          * @description With the `manageToken` from submission. The story leaves every public list and count at once;
-         *     its title, body, author name and email are erased. The audit trail keeps only that it happened.
+         *     its title, body, author name and email are erased, with the text of reports on it, the notes in
+         *     its audit trail, its near-duplicate fingerprint and the stored answers to Idempotency-Key
+         *     requests about it (a replay gets 410). The audit trail keeps only that it happened.
          */
         delete: operations["withdrawStory"];
         options?: never;
@@ -194,7 +196,9 @@ export interface paths {
         /**
          * The author withdraws their comment
          * @description With the `manageToken` from submission. The comment leaves the public list and count at once;
-         *     its text, author name and email are erased. The audit trail keeps only that it happened.
+         *     its text, author name and email are erased, with the text of reports on it, the notes in its
+         *     audit trail, its near-duplicate fingerprint and the stored answers to Idempotency-Key requests
+         *     about it (a replay gets 410). The audit trail keeps only that it happened.
          */
         delete: operations["withdrawComment"];
         options?: never;
@@ -502,8 +506,9 @@ export interface paths {
         /**
          * Erase a story on the author's request
          * @description As the author's own withdrawal: the story leaves every public list, count and export, its
-         *     title, body, author name and email and the text of reports on it are erased, and the audit
-         *     trail keeps only that it happened.
+         *     title, body, author name and email, the text of reports on it, the notes in its audit trail,
+         *     its near-duplicate fingerprint and the stored answers to Idempotency-Key requests about it
+         *     are erased, and the audit trail keeps only that it happened (each event without its note).
          */
         post: operations["eraseStory"];
         delete?: never;
@@ -1150,6 +1155,7 @@ export interface components {
             fromStatus: components["schemas"]["StoryStatus"] | null;
             toStatus: components["schemas"]["StoryStatus"] | null;
             reason: string | null;
+            /** @description The moderator's free text (or the system's detail). Erased, with the item's text, when the item is withdrawn or erased; the event stays. */
             note: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1474,6 +1480,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description A replay of a request whose story or comment has since been withdrawn or erased
+         *     (`idempotency_erased`): the first answer was erased with it.
+         */
+        Erased: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The Idempotency-Key was already used with a different request. */
         UnprocessableContent: {
             headers: {
@@ -1562,7 +1580,9 @@ export interface components {
         /**
          * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
          *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-         *     different body is 422; while the first is still running, 409.
+         *     different body is 422; while the first is still running, 409. Once the story or comment the
+         *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+         *     request with the key gets 410 for the rest of the 24 hours.
          */
         IdempotencyKey: string;
         /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
@@ -1707,7 +1727,9 @@ export interface operations {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
                  *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1745,6 +1767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1857,7 +1880,9 @@ export interface operations {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
                  *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1872,6 +1897,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1972,7 +1998,9 @@ export interface operations {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
                  *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2010,6 +2038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2055,7 +2084,9 @@ export interface operations {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
                  *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2071,6 +2102,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2304,7 +2336,9 @@ export interface operations {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
                  *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2334,6 +2368,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClaimConflict"];
+            410: components["responses"]["Erased"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];

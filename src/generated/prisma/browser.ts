@@ -40,6 +40,12 @@ export type Story = Prisma.StoryModel
  */
 export type AuditEvent = Prisma.AuditEventModel
 /**
+ * Model AuditNote
+ * An audit event's free text (a moderator's note, a system detail), kept apart from the append-only
+ * events so that withdrawing or erasing the item can delete it while the events stay.
+ */
+export type AuditNote = Prisma.AuditNoteModel
+/**
  * Model ApiKey
  * 
  */

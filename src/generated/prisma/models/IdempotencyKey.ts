@@ -40,6 +40,8 @@ export type IdempotencyKeyMinAggregateOutputType = {
   requestHash: string | null
   responseStatus: number | null
   responseBody: string | null
+  storyId: string | null
+  erasedAt: Date | null
   createdAt: Date | null
 }
 
@@ -49,6 +51,8 @@ export type IdempotencyKeyMaxAggregateOutputType = {
   requestHash: string | null
   responseStatus: number | null
   responseBody: string | null
+  storyId: string | null
+  erasedAt: Date | null
   createdAt: Date | null
 }
 
@@ -59,6 +63,8 @@ export type IdempotencyKeyCountAggregateOutputType = {
   responseStatus: number
   responseBody: number
   responseHeaders: number
+  storyId: number
+  erasedAt: number
   createdAt: number
   _all: number
 }
@@ -78,6 +84,8 @@ export type IdempotencyKeyMinAggregateInputType = {
   requestHash?: true
   responseStatus?: true
   responseBody?: true
+  storyId?: true
+  erasedAt?: true
   createdAt?: true
 }
 
@@ -87,6 +95,8 @@ export type IdempotencyKeyMaxAggregateInputType = {
   requestHash?: true
   responseStatus?: true
   responseBody?: true
+  storyId?: true
+  erasedAt?: true
   createdAt?: true
 }
 
@@ -97,6 +107,8 @@ export type IdempotencyKeyCountAggregateInputType = {
   responseStatus?: true
   responseBody?: true
   responseHeaders?: true
+  storyId?: true
+  erasedAt?: true
   createdAt?: true
   _all?: true
 }
@@ -194,6 +206,8 @@ export type IdempotencyKeyGroupByOutputType = {
   responseStatus: number | null
   responseBody: string | null
   responseHeaders: runtime.JsonValue | null
+  storyId: string | null
+  erasedAt: Date | null
   createdAt: Date
   _count: IdempotencyKeyCountAggregateOutputType | null
   _avg: IdempotencyKeyAvgAggregateOutputType | null
@@ -227,6 +241,8 @@ export type IdempotencyKeyWhereInput = {
   responseStatus?: Prisma.IntNullableFilter<"IdempotencyKey"> | number | null
   responseBody?: Prisma.StringNullableFilter<"IdempotencyKey"> | string | null
   responseHeaders?: Prisma.JsonNullableFilter<"IdempotencyKey">
+  storyId?: Prisma.UuidNullableFilter<"IdempotencyKey"> | string | null
+  erasedAt?: Prisma.DateTimeNullableFilter<"IdempotencyKey"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyKey"> | Date | string
 }
 
@@ -237,6 +253,8 @@ export type IdempotencyKeyOrderByWithRelationInput = {
   responseStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   responseBody?: Prisma.SortOrderInput | Prisma.SortOrder
   responseHeaders?: Prisma.SortOrderInput | Prisma.SortOrder
+  storyId?: Prisma.SortOrderInput | Prisma.SortOrder
+  erasedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -251,6 +269,8 @@ export type IdempotencyKeyWhereUniqueInput = Prisma.AtLeast<{
   responseStatus?: Prisma.IntNullableFilter<"IdempotencyKey"> | number | null
   responseBody?: Prisma.StringNullableFilter<"IdempotencyKey"> | string | null
   responseHeaders?: Prisma.JsonNullableFilter<"IdempotencyKey">
+  storyId?: Prisma.UuidNullableFilter<"IdempotencyKey"> | string | null
+  erasedAt?: Prisma.DateTimeNullableFilter<"IdempotencyKey"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyKey"> | Date | string
 }, "scope_key">
 
@@ -261,6 +281,8 @@ export type IdempotencyKeyOrderByWithAggregationInput = {
   responseStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   responseBody?: Prisma.SortOrderInput | Prisma.SortOrder
   responseHeaders?: Prisma.SortOrderInput | Prisma.SortOrder
+  storyId?: Prisma.SortOrderInput | Prisma.SortOrder
+  erasedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.IdempotencyKeyCountOrderByAggregateInput
   _avg?: Prisma.IdempotencyKeyAvgOrderByAggregateInput
@@ -279,6 +301,8 @@ export type IdempotencyKeyScalarWhereWithAggregatesInput = {
   responseStatus?: Prisma.IntNullableWithAggregatesFilter<"IdempotencyKey"> | number | null
   responseBody?: Prisma.StringNullableWithAggregatesFilter<"IdempotencyKey"> | string | null
   responseHeaders?: Prisma.JsonNullableWithAggregatesFilter<"IdempotencyKey">
+  storyId?: Prisma.UuidNullableWithAggregatesFilter<"IdempotencyKey"> | string | null
+  erasedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"IdempotencyKey"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"IdempotencyKey"> | Date | string
 }
 
@@ -289,6 +313,8 @@ export type IdempotencyKeyCreateInput = {
   responseStatus?: number | null
   responseBody?: string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: string | null
+  erasedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -299,6 +325,8 @@ export type IdempotencyKeyUncheckedCreateInput = {
   responseStatus?: number | null
   responseBody?: string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: string | null
+  erasedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -309,6 +337,8 @@ export type IdempotencyKeyUpdateInput = {
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -319,6 +349,8 @@ export type IdempotencyKeyUncheckedUpdateInput = {
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -329,6 +361,8 @@ export type IdempotencyKeyCreateManyInput = {
   responseStatus?: number | null
   responseBody?: string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: string | null
+  erasedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -339,6 +373,8 @@ export type IdempotencyKeyUpdateManyMutationInput = {
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -349,6 +385,8 @@ export type IdempotencyKeyUncheckedUpdateManyInput = {
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -364,6 +402,8 @@ export type IdempotencyKeyCountOrderByAggregateInput = {
   responseStatus?: Prisma.SortOrder
   responseBody?: Prisma.SortOrder
   responseHeaders?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
+  erasedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -377,6 +417,8 @@ export type IdempotencyKeyMaxOrderByAggregateInput = {
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrder
   responseBody?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
+  erasedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -386,6 +428,8 @@ export type IdempotencyKeyMinOrderByAggregateInput = {
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrder
   responseBody?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
+  erasedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -402,6 +446,8 @@ export type IdempotencyKeySelect<ExtArgs extends runtime.Types.Extensions.Intern
   responseStatus?: boolean
   responseBody?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["idempotencyKey"]>
 
@@ -412,6 +458,8 @@ export type IdempotencyKeySelectCreateManyAndReturn<ExtArgs extends runtime.Type
   responseStatus?: boolean
   responseBody?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["idempotencyKey"]>
 
@@ -422,6 +470,8 @@ export type IdempotencyKeySelectUpdateManyAndReturn<ExtArgs extends runtime.Type
   responseStatus?: boolean
   responseBody?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["idempotencyKey"]>
 
@@ -432,10 +482,12 @@ export type IdempotencyKeySelectScalar = {
   responseStatus?: boolean
   responseBody?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }
 
-export type IdempotencyKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "responseStatus" | "responseBody" | "responseHeaders" | "createdAt", ExtArgs["result"]["idempotencyKey"]>
+export type IdempotencyKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "responseStatus" | "responseBody" | "responseHeaders" | "storyId" | "erasedAt" | "createdAt", ExtArgs["result"]["idempotencyKey"]>
 
 export type $IdempotencyKeyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "IdempotencyKey"
@@ -453,6 +505,15 @@ export type $IdempotencyKeyPayload<ExtArgs extends runtime.Types.Extensions.Inte
     responseStatus: number | null
     responseBody: string | null
     responseHeaders: runtime.JsonValue | null
+    /**
+     * The story or comment the request created or named: withdrawing or erasing it erases the answer.
+     * No foreign key: a decoy receipt (spam) names an item that does not exist.
+     */
+    storyId: string | null
+    /**
+     * Set when that item was erased: the answer is gone and every use of the key gets 410.
+     */
+    erasedAt: Date | null
     createdAt: Date
   }, ExtArgs["result"]["idempotencyKey"]>
   composites: {}
@@ -883,6 +944,8 @@ export interface IdempotencyKeyFieldRefs {
   readonly responseStatus: Prisma.FieldRef<"IdempotencyKey", 'Int'>
   readonly responseBody: Prisma.FieldRef<"IdempotencyKey", 'String'>
   readonly responseHeaders: Prisma.FieldRef<"IdempotencyKey", 'Json'>
+  readonly storyId: Prisma.FieldRef<"IdempotencyKey", 'String'>
+  readonly erasedAt: Prisma.FieldRef<"IdempotencyKey", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"IdempotencyKey", 'DateTime'>
 }
     
