@@ -1579,8 +1579,11 @@ export interface components {
         WebhookId: string;
         /**
          * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-         *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-         *     different body is 422; while the first is still running, 409. Once the story or comment the
+         *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+         *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+         *     different body is 422; while the first is still running, 409. The service keeps only a hash
+         *     of the key and the first response sealed under a key derived from this key and the request,
+         *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
          *     request created or named is withdrawn or erased, its stored answer is erased too, and any
          *     request with the key gets 410 for the rest of the 24 hours.
          */
@@ -1726,8 +1729,11 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
                  *     request created or named is withdrawn or erased, its stored answer is erased too, and any
                  *     request with the key gets 410 for the rest of the 24 hours.
                  */
@@ -1879,8 +1885,11 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
                  *     request created or named is withdrawn or erased, its stored answer is erased too, and any
                  *     request with the key gets 410 for the rest of the 24 hours.
                  */
@@ -1997,8 +2006,11 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
                  *     request created or named is withdrawn or erased, its stored answer is erased too, and any
                  *     request with the key gets 410 for the rest of the 24 hours.
                  */
@@ -2083,8 +2095,11 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
                  *     request created or named is withdrawn or erased, its stored answer is erased too, and any
                  *     request with the key gets 410 for the rest of the 24 hours.
                  */
@@ -2335,8 +2350,11 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409. Once the story or comment the
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
                  *     request created or named is withdrawn or erased, its stored answer is erased too, and any
                  *     request with the key gets 410 for the rest of the 24 hours.
                  */

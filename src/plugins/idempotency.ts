@@ -1,12 +1,13 @@
 // Idempotency-Key for routes that opt in (`config: { idempotent: { about } }`): the first response to
 // a key is stored and replayed for 24 hours; a different request under the same key is 422; a repeat
 // while the first is still running is 409; once the item the request is `about` is withdrawn or
-// erased, 410. Only 5xx answers are forgotten, so they can be retried.
-import { createHash } from 'node:crypto'
+// erased, 410. Only 5xx answers are forgotten, so they can be retried. The key is stored only as a
+// hash and the answer only sealed under a key the client alone can derive (src/idempotency/seal.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'
 import { claim, earlier, release, remember, type AnswerKey } from '../idempotency/answers.js'
+import { keyHash, requestSecrets, seal, unseal } from '../idempotency/seal.js'
 import { hooksForRoutes } from './route-hooks.js'
 
 declare module 'fastify' {
@@ -18,17 +19,14 @@ declare module 'fastify' {
     idempotent?: { about: 'path' | 'created' }
   }
   interface FastifyRequest {
-    idempotency: AnswerKey | null
+    idempotency: (AnswerKey & { sealingKey: Buffer }) | null
   }
 }
 
 const replayedHeaders = ['content-type', 'location', 'etag'] as const
 
-function requestHash (request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${request.headers['if-match'] ?? ''}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex')
-}
+const requestText = (request: FastifyRequest): string =>
+  `${request.method} ${request.url}\n${request.headers['if-match'] ?? ''}\n${JSON.stringify(request.body ?? null)}`
 
 const pathId = (request: FastifyRequest): string | null => (request.params as { id?: string }).id ?? null
 
@@ -43,19 +41,20 @@ export default fp(async (app) => {
   async function claimOrReplay (request: FastifyRequest, reply: FastifyReply) {
     const key = request.headers['idempotency-key']
     if (typeof key !== 'string') return
-    const answerKey = { scope: `${request.routeOptions.url}|${request.principal?.keyId ?? request.clientHash}`, key }
-    const hash = requestHash(request)
+    const scope = `${request.routeOptions.url}|${request.principal?.keyId ?? request.clientHash}`
+    const answerKey = { scope, keyHash: keyHash(scope, key) }
+    const { matchHash, sealingKey } = requestSecrets(scope, key, requestText(request))
     const about = request.routeOptions.config.idempotent?.about === 'path' ? pathId(request) : null
-    if (await claim(app.db, answerKey, hash, about)) {
-      request.idempotency = answerKey
+    if (await claim(app.db, answerKey, matchHash, about)) {
+      request.idempotency = { ...answerKey, sealingKey }
       return
     }
     const first = await earlier(app.db, answerKey)
     if (first.state === 'erased') throw errors.idempotencyErased()
-    if (first.requestHash !== hash) throw errors.idempotencyMismatch()
+    if (first.requestHash !== matchHash) throw errors.idempotencyMismatch()
     if (first.state === 'running') throw errors.idempotencyInProgress()
-    const { status, headers, body } = first.answer
-    return reply.code(status).headers({ ...headers, 'idempotent-replayed': 'true' }).send(body)
+    const { status, headers, sealedBody } = first.answer
+    return reply.code(status).headers({ ...headers, 'idempotent-replayed': 'true' }).send(unseal(sealedBody, sealingKey))
   }
 
   async function keep (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
@@ -68,7 +67,8 @@ export default fp(async (app) => {
       const value = reply.getHeader(h)
       return value === undefined ? [] : [[h, String(value)]]
     }))
-    const answer = { status: reply.statusCode, body: typeof payload === 'string' ? payload : '', headers }
+    const body = typeof payload === 'string' ? payload : ''
+    const answer = { status: reply.statusCode, sealedBody: seal(body, request.idempotency.sealingKey), headers }
     await remember(app.db, request.idempotency, answer, createdId(reply, payload))
     return payload
   }

@@ -6,20 +6,8 @@ import t, { type Test } from 'tap'
 import type { Db } from '../../src/db/client.js'
 import { signature } from '../../src/stories/near-duplicates.js'
 import { buildTestApp } from '../helpers/app.js'
+import { tablesContaining } from '../helpers/database-search.js'
 import { apiKey, bearer, decideOn, siteWithTopic, storyInput } from '../helpers/factories.js'
-
-/** The tables (of every table in the database) in which some row, as text, contains `needle`. */
-async function tablesContaining (db: Db, needle: string): Promise<string[]> {
-  const tables = await db.$queryRaw<Array<{ name: string }>>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`
-  const found: string[] = []
-  for (const { name } of tables) {
-    const [row] = await db.$queryRawUnsafe<Array<{ n: bigint }>>(
-      `SELECT count(*) AS n FROM "${name}" AS r WHERE r::text ILIKE '%' || $1 || '%'`, needle)
-    if (row && row.n > 0n) found.push(name)
-  }
-  return found
-}
 
 async function fingerprintKept (db: Db, text: string): Promise<boolean> {
   const rows = await db.submissionFingerprint.findMany({ select: { signature: true } })

@@ -96,7 +96,8 @@ export type Webhook = Prisma.WebhookModel
 export type WebhookDelivery = Prisma.WebhookDeliveryModel
 /**
  * Model IdempotencyKey
- * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours.
+ * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours. Neither the
+ * key nor the answer is stored readable (see src/idempotency/seal.ts).
  */
 export type IdempotencyKey = Prisma.IdempotencyKeyModel
 /**

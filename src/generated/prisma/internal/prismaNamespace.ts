@@ -1741,10 +1741,10 @@ export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldE
 
 export const IdempotencyKeyScalarFieldEnum = {
   scope: 'scope',
-  key: 'key',
+  keyHash: 'keyHash',
   requestHash: 'requestHash',
   responseStatus: 'responseStatus',
-  responseBody: 'responseBody',
+  responseSealed: 'responseSealed',
   responseHeaders: 'responseHeaders',
   storyId: 'storyId',
   erasedAt: 'erasedAt',
@@ -2027,6 +2027,20 @@ export type EnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$P
  * Reference to a field of type 'DeliveryStatus[]'
  */
 export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes'
+ */
+export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes[]'
+ */
+export type ListBytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes[]'>
     
 
 /**

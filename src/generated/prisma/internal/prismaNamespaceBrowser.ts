@@ -245,10 +245,10 @@ export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldE
 
 export const IdempotencyKeyScalarFieldEnum = {
   scope: 'scope',
-  key: 'key',
+  keyHash: 'keyHash',
   requestHash: 'requestHash',
   responseStatus: 'responseStatus',
-  responseBody: 'responseBody',
+  responseSealed: 'responseSealed',
   responseHeaders: 'responseHeaders',
   storyId: 'storyId',
   erasedAt: 'erasedAt',
