@@ -1170,11 +1170,11 @@ export interface components {
             crisisResources?: components["schemas"]["CrisisResource"][];
             /** @description The message shown with the crisis resources. */
             supportMessage?: string;
-            /** @description Per-minute limits for this site's public writes (submissions and reports). */
+            /** @description Per-minute limits for this site's public writes (submissions, comments, ratings, reports, withdrawals). */
             rateLimits?: {
-                /** @description Per visitor; default RATE_LIMIT_WRITES_PER_MINUTE. */
+                /** @description Per visitor (an IPv4 address or an IPv6 /64) and kind of public write; default RATE_LIMIT_WRITES_PER_MINUTE. */
                 perClient?: number;
-                /** @description For all visitors together; default 600. */
+                /** @description Submissions, comments and reader ratings from all visitors together; default 600. */
                 perSite?: number;
             };
             /** @description How soon a story of each level should be reviewed; sets `dueAt` in the queue. */
