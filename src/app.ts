@@ -116,7 +116,7 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(docs)
   await app.register(embed)
 
-  await app.register(operations)
+  await app.register(operations, { metricsToken: config.metricsToken })
   await app.register(publicRoutes)
   await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
   await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })

@@ -45,6 +45,8 @@ export const errors = {
     new DomainError('forbidden_role', 403, 'Forbidden', `This operation needs a key with role ${roles.join(' or ')}.`),
   siteNotCovered: (site: string) =>
     new DomainError('forbidden_site', 403, 'Forbidden', `This key does not cover site "${site}".`),
+  metricsForbidden: () =>
+    new DomainError('metrics_forbidden', 403, 'Forbidden', 'Metrics are served to loopback, or with the METRICS_TOKEN as "Authorization: Bearer <token>".'),
   originNotAllowed: (origin: string) =>
     new DomainError('origin_not_allowed', 403, 'Forbidden', `${origin} is not one of this site's allowed origins.`),
   badManageToken: () =>

@@ -696,7 +696,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description Served to a scraper on the same host (a loopback address, not through a proxy that adds
+         *     `X-Forwarded-For`), or to anyone sending `METRICS_TOKEN` as a bearer token; 403 otherwise.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -3072,6 +3076,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description Not from loopback, and no (or the wrong) `METRICS_TOKEN` (`metrics_forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
