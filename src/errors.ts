@@ -47,6 +47,8 @@ export const errors = {
     new DomainError('forbidden_site', 403, 'Forbidden', `This key does not cover site "${site}".`),
   metricsForbidden: () =>
     new DomainError('metrics_forbidden', 403, 'Forbidden', 'Metrics are served to loopback, or with the METRICS_TOKEN as "Authorization: Bearer <token>".'),
+  escalatedToAdmins: () =>
+    new DomainError('escalated_to_admins', 403, 'Forbidden', 'This item was escalated to admins, so an admin decides it; add what you know as a note (PATCH with "note").'),
   originNotAllowed: (origin: string) =>
     new DomainError('origin_not_allowed', 403, 'Forbidden', `${origin} is not one of this site's allowed origins.`),
   badManageToken: () =>

@@ -294,9 +294,11 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Set content warnings or redact spans of the public text
+         * Set content warnings, redact spans of the public text, or add a note
          * @description Redactions hide spans of the title or body from the public (shown as `[redacted]`); the original
-         *     stays, visible to moderators only. Replaces the lists given. Requires `If-Match` like a decision.
+         *     stays, visible to moderators only. Replaces the lists given. A `note` alone adds a comment to
+         *     the history (how a moderator speaks to the admins on an escalated story). Requires `If-Match`
+         *     like a decision.
          */
         patch: operations["editStory"];
         trace?: never;
@@ -337,7 +339,9 @@ export interface paths {
          * Approve, reject, escalate, remove or restore a story
          * @description - `approve`: a pending story becomes public (or a reported, approved one stays up and leaves the queue);
          *     - `reject` (reason required): a pending story is refused;
-         *     - `escalate`: hands a pending story to admins; it leaves the normal queue view;
+         *     - `escalate`: hands a pending story to admins; it leaves the normal queue view, and from then
+         *       on only an admin key decides it (a moderator gets 403 `escalated_to_admins`; moderators
+         *       still see it with `?escalated=true` and can add a note with `PATCH`);
          *     - `remove` (reason required): an approved story comes down;
          *     - `restore`: a removed story goes back up, a rejected one back to pending.
          *
