@@ -43,8 +43,9 @@ export const errors = {
     new DomainError('unauthenticated', 401, 'Authentication required', 'Send a valid API key as "Authorization: Bearer <key>".'),
   wrongRole: (roles: readonly string[]) =>
     new DomainError('forbidden_role', 403, 'Forbidden', `This operation needs a key with role ${roles.join(' or ')}.`),
-  siteNotCovered: (site: string) =>
-    new DomainError('forbidden_site', 403, 'Forbidden', `This key does not cover site "${site}".`),
+  // Never names the site: a key must not learn the slug of a site it does not cover (from a story id).
+  siteNotCovered: () =>
+    new DomainError('forbidden_site', 403, 'Forbidden', 'This key does not cover that site.'),
   metricsForbidden: () =>
     new DomainError('metrics_forbidden', 403, 'Forbidden', 'Metrics are served to loopback, or with the METRICS_TOKEN as "Authorization: Bearer <token>".'),
   escalatedToAdmins: () =>
