@@ -26,6 +26,7 @@ import operations from './routes/operations/index.js'
 import research from './routes/research/index.js'
 import publicRoutes from './routes/public/index.js'
 import { loggerOptions } from './logger.js'
+import type { Resolver } from './webhooks/url-safety.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +42,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** How often the webhook deliverer looks for overdue stories (tests shorten it). */
   overdueScanMs?: number
+  /** How webhook endpoint names are resolved at delivery (tests inject a DNS that changes its answer). */
+  webhookResolver?: Resolver
 }
 
 /**
@@ -105,11 +108,15 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(idempotency)
   await app.register(housekeeping)
   await app.register(publicCache, { ttlMs: config.publicCacheMs })
-  await app.register(webhooks, { config, ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}) })
+  await app.register(webhooks, {
+    config,
+    ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}),
+    ...(opts.webhookResolver ? { resolve: opts.webhookResolver } : {}),
+  })
   await app.register(docs)
   await app.register(embed)
 
-  await app.register(operations)
+  await app.register(operations, { metricsToken: config.metricsToken })
   await app.register(publicRoutes)
   await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
   await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })

@@ -34,6 +34,7 @@ export const configSchema = z.object({
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8000).default(1000),
   CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   /** Let webhooks reach loopback, private and link-local addresses, and plain http (tests, labs). */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
@@ -59,6 +60,8 @@ export interface Config {
   ipHashSecret: string | undefined
   shutdownDrainMs: number
   claimLeaseSeconds: number
+  /** Bearer token that opens /metrics to other hosts; without it, only loopback may read them. */
+  metricsToken: string | undefined
   webhooks: { allowPrivate: boolean, pollMs: number, maxAttempts: number }
 }
 
@@ -97,6 +100,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     ipHashSecret: e.IP_HASH_SECRET,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
     webhooks: { allowPrivate: e.WEBHOOK_ALLOW_PRIVATE, pollMs: e.WEBHOOK_POLL_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
   }
 }

@@ -50,8 +50,13 @@ export const errors = {
     new DomainError('unauthenticated', 401, 'Authentication required', 'Send a valid API key as "Authorization: Bearer <key>".'),
   wrongRole: (roles: readonly string[]) =>
     new DomainError('forbidden_role', 403, 'Forbidden', `This operation needs a key with role ${roles.join(' or ')}.`),
-  siteNotCovered: (site: string) =>
-    new DomainError('forbidden_site', 403, 'Forbidden', `This key does not cover site "${site}".`),
+  // Never names the site: a key must not learn the slug of a site it does not cover (from a story id).
+  siteNotCovered: () =>
+    new DomainError('forbidden_site', 403, 'Forbidden', 'This key does not cover that site.'),
+  metricsForbidden: () =>
+    new DomainError('metrics_forbidden', 403, 'Forbidden', 'Metrics are served to loopback, or with the METRICS_TOKEN as "Authorization: Bearer <token>".'),
+  escalatedToAdmins: () =>
+    new DomainError('escalated_to_admins', 403, 'Forbidden', 'This item was escalated to admins, so an admin decides it; add what you know as a note (PATCH with "note").'),
   originNotAllowed: (origin: string) =>
     new DomainError('origin_not_allowed', 403, 'Forbidden', `${origin} is not one of this site's allowed origins.`),
   badManageToken: () =>
@@ -104,6 +109,8 @@ export const errors = {
     new DomainError('duplicate_submission', 409, 'Conflict', 'You sent a story very like this one in the last 24 hours; it is already waiting for a moderator.'),
   idempotencyInProgress: () =>
     new DomainError('idempotency_in_progress', 409, 'Conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.'),
+  idempotencyErased: () =>
+    new DomainError('idempotency_erased', 410, 'Gone', 'The story or comment this request was about has been withdrawn or erased, and its stored answer with it.'),
   idempotencyMismatch: () =>
     new DomainError('idempotency_key_reused', 422, 'Unprocessable content', 'This Idempotency-Key was used with a different request; use a new key.'),
   shuttingDown: () =>

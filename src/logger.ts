@@ -13,13 +13,40 @@ export const redactedPaths = [
   '*.key',
 ]
 
+// A key pasted into a query string (`?key=…`, `?access_token=…`) would otherwise be logged with the URL.
+const secretName = /key|token|secret|passw|auth|signature|credential/i
+const secretShape = /(?:cnd|mt|whsec)_[\w-]{16,}/g
+
+function decoded (text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    return text
+  }
+}
+
+/** The URL as logged: query values named like secrets or shaped like Candor's keys and tokens are redacted. */
+export function loggedUrl (url: string): string {
+  const mark = url.indexOf('?')
+  const path = (mark < 0 ? url : url.slice(0, mark)).replace(secretShape, '[redacted]')
+  if (mark < 0) return path
+  const pairs = url.slice(mark + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=')
+    if (eq < 0) return pair.replace(secretShape, '[redacted]')
+    const name = pair.slice(0, eq)
+    const value = decoded(pair.slice(eq + 1))
+    return secretName.test(decoded(name)) || value.match(secretShape) ? `${name}=[redacted]` : pair
+  })
+  return `${path}?${pairs.join('&')}`
+}
+
 export function loggerOptions (config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: { paths: redactedPaths, censor: '[redacted]' },
-    // No client IPs in logs: the request serializer keeps method, url and the request id only.
+    // No client IPs in logs: the request serializer keeps method, url (secrets redacted) and the request id only.
     serializers: {
-      req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: req.url, id: req.id }),
+      req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: loggedUrl(req.url), id: req.id }),
     },
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
   }

@@ -1,4 +1,6 @@
 // The append-only audit trail: one event per change to a story, written in the change's transaction.
+// An event's free-text note lives in audit_notes, so that erasing the item can delete it (see
+// stories/withdraw.ts) while the events themselves are never updated or deleted.
 import type { Db } from '../db/client.js'
 import { sql, type Executor } from '../db/executor.js'
 import { Prisma } from '../generated/prisma/client.js'
@@ -19,14 +21,26 @@ export interface AuditEntry {
 const status = (s: StoryStatus | null | undefined) => s ? Prisma.sql`${s}::"StoryStatus"` : Prisma.sql`NULL`
 
 export async function recordEvent (on: Executor, entry: AuditEntry): Promise<void> {
-  await sql(on, Prisma.sql`
-    INSERT INTO audit_events (story_id, actor_key_id, actor, action, from_status, to_status, reason, note)
+  const event = Prisma.sql`
+    INSERT INTO audit_events (story_id, actor_key_id, actor, action, from_status, to_status, reason)
     VALUES (${entry.storyId}::uuid, ${entry.actorKeyId ?? null}::uuid, ${entry.actor}, ${entry.action},
-            ${status(entry.fromStatus)}, ${status(entry.toStatus)}, ${entry.reason ?? null}, ${entry.note ?? null})`)
+            ${status(entry.fromStatus)}, ${status(entry.toStatus)}, ${entry.reason ?? null})`
+  if (!entry.note) {
+    await sql(on, event)
+    return
+  }
+  await sql(on, Prisma.sql`
+    WITH event AS (${event} RETURNING id, story_id)
+    INSERT INTO audit_notes (event_id, story_id, note) SELECT id, story_id, ${entry.note} FROM event`)
+}
+
+/** Deletes the notes of an item's events (in the erasure's transaction); the events stay. */
+export async function eraseNotes (on: Executor, storyId: string): Promise<void> {
+  await sql(on, Prisma.sql`DELETE FROM audit_notes WHERE story_id = ${storyId}::uuid`)
 }
 
 export async function storyHistory (db: Db, storyId: string) {
-  const events = await db.auditEvent.findMany({ where: { storyId }, orderBy: { id: 'asc' } })
+  const events = await db.auditEvent.findMany({ where: { storyId }, orderBy: { id: 'asc' }, include: { note: true } })
   return events.map((e) => ({
     id: e.id.toString(),
     actor: e.actor,
@@ -34,7 +48,7 @@ export async function storyHistory (db: Db, storyId: string) {
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     reason: e.reason,
-    note: e.note,
+    note: e.note?.note ?? null,
     createdAt: e.createdAt.toISOString(),
   }))
 }

@@ -102,7 +102,9 @@ export interface paths {
         /**
          * The author withdraws their story
          * @description With the `manageToken` from submission. The story leaves every public list and count at once;
-         *     its title, body, author name and email are erased. The audit trail keeps only that it happened.
+         *     its title, body, author name and email are erased, with the text of reports on it, the notes in
+         *     its audit trail, its near-duplicate fingerprint and the stored answers to Idempotency-Key
+         *     requests about it (a replay gets 410). The audit trail keeps only that it happened.
          */
         delete: operations["withdrawStory"];
         options?: never;
@@ -231,7 +233,9 @@ export interface paths {
         /**
          * The author withdraws their comment
          * @description With the `manageToken` from submission. The comment leaves the public list and count at once;
-         *     its text, author name and email are erased. The audit trail keeps only that it happened.
+         *     its text, author name and email are erased, with the text of reports on it, the notes in its
+         *     audit trail, its near-duplicate fingerprint and the stored answers to Idempotency-Key requests
+         *     about it (a replay gets 410). The audit trail keeps only that it happened.
          */
         delete: operations["withdrawComment"];
         options?: never;
@@ -351,9 +355,11 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Set content warnings or redact spans of the public text
+         * Set content warnings, redact spans of the public text, or add a note
          * @description Redactions hide spans of the title or body from the public (shown as `[redacted]`); the original
-         *     stays, visible to moderators only. Replaces the lists given. Requires `If-Match` like a decision.
+         *     stays, visible to moderators only. Replaces the lists given. A `note` alone adds a comment to
+         *     the history (how a moderator speaks to the admins on an escalated story). Requires `If-Match`
+         *     like a decision.
          */
         patch: operations["editStory"];
         trace?: never;
@@ -394,7 +400,9 @@ export interface paths {
          * Approve, reject, escalate, remove or restore a story
          * @description - `approve`: a pending story becomes public (or a reported, approved one stays up and leaves the queue);
          *     - `reject` (reason required): a pending story is refused;
-         *     - `escalate`: hands a pending story to admins; it leaves the normal queue view;
+         *     - `escalate`: hands a pending story to admins; it leaves the normal queue view, and from then
+         *       on only an admin key decides it (a moderator gets 403 `escalated_to_admins`; moderators
+         *       still see it with `?escalated=true` and can add a note with `PATCH`);
          *     - `remove` (reason required): an approved story comes down;
          *     - `restore`: a removed story goes back up, a rejected one back to pending.
          *
@@ -563,8 +571,9 @@ export interface paths {
         /**
          * Erase a story on the author's request
          * @description As the author's own withdrawal: the story leaves every public list, count and export, its
-         *     title, body, author name and email and the text of reports on it are erased, and the audit
-         *     trail keeps only that it happened.
+         *     title, body, author name and email, the text of reports on it, the notes in its audit trail,
+         *     its near-duplicate fingerprint and the stored answers to Idempotency-Key requests about it
+         *     are erased, and the audit trail keeps only that it happened (each event without its note).
          */
         post: operations["eraseStory"];
         delete?: never;
@@ -752,7 +761,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description Served to a scraper on the same host (a loopback address, not through a proxy that adds
+         *     `X-Forwarded-For`), or to anyone sending `METRICS_TOKEN` as a bearer token; 403 otherwise.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -1304,6 +1317,7 @@ export interface components {
             fromStatus: components["schemas"]["StoryStatus"] | null;
             toStatus: components["schemas"]["StoryStatus"] | null;
             reason: string | null;
+            /** @description The moderator's free text (or the system's detail). Erased, with the item's text, when the item is withdrawn or erased; the event stays. */
             note: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1319,16 +1333,16 @@ export interface components {
             crisisResources?: components["schemas"]["CrisisResource"][];
             /** @description The message shown with the crisis resources. */
             supportMessage?: string;
-            /** @description Per-minute limits for this site's public writes (submissions and reports). */
+            /** @description Per-minute limits for this site's public writes (submissions, comments, ratings, reports, withdrawals). */
             rateLimits?: {
                 /**
                  * Format: int32
-                 * @description Per visitor; default RATE_LIMIT_WRITES_PER_MINUTE.
+                 * @description Per visitor (an IPv4 address or an IPv6 /64) and kind of public write; default RATE_LIMIT_WRITES_PER_MINUTE.
                  */
                 perClient?: number;
                 /**
                  * Format: int32
-                 * @description For all visitors together; default 600.
+                 * @description Submissions, comments and reader ratings from all visitors together; default 600.
                  */
                 perSite?: number;
             };
@@ -1698,6 +1712,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description A replay of a request whose story or comment has since been withdrawn or erased
+         *     (`idempotency_erased`): the first answer was erased with it.
+         */
+        Erased: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The Idempotency-Key was already used with a different request. */
         UnprocessableContent: {
             headers: {
@@ -1815,8 +1845,13 @@ export interface components {
         WebhookId: string;
         /**
          * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-         *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-         *     different body is 422; while the first is still running, 409.
+         *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+         *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+         *     different body is 422; while the first is still running, 409. The service keeps only a hash
+         *     of the key and the first response sealed under a key derived from this key and the request,
+         *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
+         *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+         *     request with the key gets 410 for the rest of the 24 hours.
          */
         IdempotencyKey: string;
         /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
@@ -1982,8 +2017,13 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2029,6 +2069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2237,8 +2278,13 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2253,6 +2299,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2365,8 +2412,13 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2412,6 +2464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2545,8 +2598,13 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2562,6 +2620,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Erased"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2818,8 +2877,13 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: a repeat with the same key and the same body within 24 hours gets the first
-                 *     response again (marked `Idempotent-Replayed: true`) and changes nothing; the same key with a
-                 *     different body is 422; while the first is still running, 409.
+                 *     response again, byte for byte (status, body, `Location`, `ETag`; a submission's `manageToken`
+                 *     included), marked `Idempotent-Replayed: true`, and changes nothing; the same key with a
+                 *     different body is 422; while the first is still running, 409. The service keeps only a hash
+                 *     of the key and the first response sealed under a key derived from this key and the request,
+                 *     so only the client can read it back: use a random key (a UUID v4), not a counter. Once the story or comment the
+                 *     request created or named is withdrawn or erased, its stored answer is erased too, and any
+                 *     request with the key gets 410 for the rest of the 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2853,6 +2917,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClaimConflict"];
+            410: components["responses"]["Erased"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -3617,6 +3682,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description Not from loopback, and no (or the wrong) `METRICS_TOKEN` (`metrics_forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             500: components["responses"]["InternalError"];

@@ -95,7 +95,7 @@ export function coversSite (principal: Principal, siteId: string): boolean {
 /** The id of the site `slug`, if the key covers it: 403 before 404, so keys cannot probe for sites. */
 export async function coveredSiteId (db: Db, principal: Principal, slug: string): Promise<string> {
   const found = await db.site.findUnique({ where: { slug }, select: { id: true } })
-  if (principal.sites !== 'all' && !(found && principal.sites.has(found.id))) throw errors.siteNotCovered(slug)
+  if (principal.sites !== 'all' && !(found && principal.sites.has(found.id))) throw errors.siteNotCovered()
   if (!found) throw errors.siteNotFound(slug)
   return found.id
 }

@@ -1,6 +1,6 @@
 // Moderator decisions: which state each action moves a story from and to, applied with optimistic
-// concurrency (the If-Match version), refused while another moderator holds a claim, and written
-// together with its audit event and its webhook event.
+// concurrency (the If-Match version), refused while another moderator holds a claim, left to admins
+// once escalated, and written together with its audit event and its webhook event.
 import { keyActor, recordEvent } from '../audit/audit.js'
 import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
@@ -62,6 +62,7 @@ export async function decide (db: Db, principal: Principal, id: string, ifMatch:
   if (ifMatch === undefined) throw errors.ifMatchRequired()
   const story = await loadForModerator(db, principal, id)
   if (!ifMatchAccepts(ifMatch, story)) throw errors.stale()
+  if (story.escalatedAt && principal.role !== 'admin') throw errors.escalatedToAdmins()
   assertNotClaimedByOther(story, principal)
   const { to, data } = outcomeOf(story, decision, now)
   return await db.$transaction(async (tx) => {

@@ -17,7 +17,7 @@ export const moderationInclude = {
 export async function loadForModerator (db: Db, principal: Principal, id: string) {
   const story = await db.story.findUnique({ where: { id }, include: moderationInclude })
   if (!story) throw errors.storyNotFound()
-  if (!coversSite(principal, story.siteId)) throw errors.siteNotCovered(story.site.slug)
+  if (!coversSite(principal, story.siteId)) throw errors.siteNotCovered()
   return story
 }
 

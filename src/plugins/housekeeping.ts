@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { foldResearchCounts } from '../research/fold.js'
 import { forgetOldSubmissions } from '../stories/near-duplicates.js'
-import { forgetExpiredKeys } from './idempotency.js'
+import { forgetExpiredKeys } from '../idempotency/answers.js'
 
 function every (app: FastifyInstance, ms: number, work: () => Promise<unknown>): void {
   const timer = setInterval(() => {

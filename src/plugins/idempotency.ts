@@ -1,28 +1,38 @@
-// Idempotency-Key for routes that opt in (`config: { idempotent: true }`): the first response to a
-// key is stored and replayed for 24 hours; a different request under the same key is 422; a repeat
-// while the first is still running is 409. Only 5xx answers are forgotten, so they can be retried.
-import { createHash } from 'node:crypto'
+// Idempotency-Key for routes that opt in (`config: { idempotent: { about } }`): the first response to
+// a key is stored and replayed for 24 hours; a different request under the same key is 422; a repeat
+// while the first is still running is 409; once the item the request is `about` is withdrawn or
+// erased, 410. Only 5xx answers are forgotten, so they can be retried. The key is stored only as a
+// hash and the answer only sealed under a key the client alone can derive (src/idempotency/seal.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'
+import { claim, earlier, release, remember, type AnswerKey } from '../idempotency/answers.js'
+import { keyHash, requestSecrets, seal, unseal } from '../idempotency/seal.js'
 import { hooksForRoutes } from './route-hooks.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    idempotent?: boolean
+    /**
+     * `about`: the item whose erasure erases the stored answer: the one the path names (`path`,
+     * `:id`), or the one the request created (`created`, the `id` of a 201 body).
+     */
+    idempotent?: { about: 'path' | 'created' }
   }
   interface FastifyRequest {
-    idempotency: { scope: string, key: string } | null
+    idempotency: (AnswerKey & { sealingKey: Buffer }) | null
   }
 }
 
-const ttlMs = 24 * 3600 * 1000
 const replayedHeaders = ['content-type', 'location', 'etag'] as const
 
-function requestHash (request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${request.headers['if-match'] ?? ''}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex')
+const requestText = (request: FastifyRequest): string =>
+  `${request.method} ${request.url}\n${request.headers['if-match'] ?? ''}\n${JSON.stringify(request.body ?? null)}`
+
+const pathId = (request: FastifyRequest): string | null => (request.params as { id?: string }).id ?? null
+
+function createdId (reply: FastifyReply, payload: unknown): string | null {
+  if (reply.statusCode !== 201 || typeof payload !== 'string') return null
+  return (JSON.parse(payload) as { id?: string }).id ?? null
 }
 
 export default fp(async (app) => {
@@ -32,45 +42,36 @@ export default fp(async (app) => {
     const key = request.headers['idempotency-key']
     if (typeof key !== 'string') return
     const scope = `${request.routeOptions.url}|${request.principal?.keyId ?? request.clientHash}`
-    const hash = requestHash(request)
-    const claimed = await app.db.$executeRaw`
-      INSERT INTO idempotency_keys (scope, key, request_hash) VALUES (${scope}, ${key}, ${hash})
-      ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now(),
-        response_status = NULL, response_body = NULL, response_headers = NULL
-      WHERE idempotency_keys.created_at < now() - make_interval(secs => ${ttlMs / 1000})`
-    if (claimed === 1) {
-      request.idempotency = { scope, key }
+    const answerKey = { scope, keyHash: keyHash(scope, key) }
+    const { matchHash, sealingKey } = requestSecrets(scope, key, requestText(request))
+    const about = request.routeOptions.config.idempotent?.about === 'path' ? pathId(request) : null
+    if (await claim(app.db, answerKey, matchHash, about)) {
+      request.idempotency = { ...answerKey, sealingKey }
       return
     }
-    const first = await app.db.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope, key } } })
-    if (first.requestHash !== hash) throw errors.idempotencyMismatch()
-    if (first.responseStatus === null || first.responseBody === null) throw errors.idempotencyInProgress()
-    const headers = (first.responseHeaders ?? {}) as Record<string, string>
-    return reply.code(first.responseStatus).headers({ ...headers, 'idempotent-replayed': 'true' }).send(first.responseBody)
+    const first = await earlier(app.db, answerKey)
+    if (first.state === 'erased') throw errors.idempotencyErased()
+    if (first.requestHash !== matchHash) throw errors.idempotencyMismatch()
+    if (first.state === 'running') throw errors.idempotencyInProgress()
+    const { status, headers, sealedBody } = first.answer
+    return reply.code(status).headers({ ...headers, 'idempotent-replayed': 'true' }).send(unseal(sealedBody, sealingKey))
   }
 
-  async function remember (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  async function keep (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     if (!request.idempotency) return payload
-    const { scope, key } = request.idempotency
     if (reply.statusCode >= 500) {
-      await app.db.idempotencyKey.deleteMany({ where: { scope, key } })
+      await release(app.db, request.idempotency)
       return payload
     }
     const headers = Object.fromEntries(replayedHeaders.flatMap((h) => {
       const value = reply.getHeader(h)
       return value === undefined ? [] : [[h, String(value)]]
     }))
-    await app.db.idempotencyKey.update({
-      where: { scope_key: { scope, key } },
-      data: { responseStatus: reply.statusCode, responseBody: typeof payload === 'string' ? payload : '', responseHeaders: headers },
-    })
+    const body = typeof payload === 'string' ? payload : ''
+    const answer = { status: reply.statusCode, sealedBody: seal(body, request.idempotency.sealingKey), headers }
+    await remember(app.db, request.idempotency, answer, createdId(reply, payload))
     return payload
   }
 
-  hooksForRoutes(app, (config) => config.idempotent === true, { preHandler: claimOrReplay, onSend: remember })
+  hooksForRoutes(app, (config) => config.idempotent !== undefined, { preHandler: claimOrReplay, onSend: keep })
 }, { name: 'idempotency', dependencies: ['database', 'client-identity'] })
-
-/** Expired keys are reclaimed on reuse; this keeps the table small (see plugins/housekeeping.ts). */
-export async function forgetExpiredKeys (db: import('../db/client.js').Db): Promise<number> {
-  return (await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - ttlMs) } } })).count
-}

@@ -1,6 +1,8 @@
 // Rate limiting with @fastify/rate-limit, keyed on the client hash (never the IP). Reads (every route
-// by default), writes and manage-token checks count separately; public writes are limited per client per site and, for submissions, per site in
-// total, with per-site overrides in the site's settings. With REDIS_URL the counters live in Redis,
+// by default), writes and manage-token checks count separately; public writes are limited per client
+// per site and, for submissions, comments and reader ratings, per site in total, with per-site
+// overrides in the site's settings. A write names its site by slug, or by the story or comment it is
+// about. With REDIS_URL the counters live in Redis,
 // so every instance counts together; without it each instance counts on its own.
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
@@ -8,13 +10,13 @@ import fp from 'fastify-plugin'
 import { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { errors } from '../errors.js'
-import { siteSettings } from '../sites/sites.js'
+import { siteSettings, siteSlugOfItem } from '../sites/sites.js'
 import { ttlCache } from '../sites/ttl-cache.js'
 
 export interface AppLimits {
   /** Route config for public writes (`config: { rateLimit: app.limits.write }`): per client, per site. */
   write: RateLimitOptions
-  /** preHandler hooks for submissions: the site's total, after the visitor's own limit. Empty when limits are off. */
+  /** preHandler hooks for submissions, comments and ratings: the site's total, after the visitor's own limit. Empty when limits are off. */
   siteWrite: preHandlerAsyncHookHandler[]
   /** preHandler hooks for routes that check a manage token: every attempt counts, right or wrong, so a
    *  guesser learns nothing once over the limit. Empty when limits are off. */
@@ -29,7 +31,7 @@ declare module 'fastify' {
 
 const window = 60_000
 const defaultPerSite = 600
-const siteParam = (req: FastifyRequest): string => (req.params as { site?: string }).site ?? ''
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Never limited: probes and scrapers often share one address, and a refused probe takes a healthy instance out of service. */
 export const unlimitedPaths: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics'])
 
@@ -37,6 +39,14 @@ export default fp<{ config: Config }>(async (app, { config }) => {
   const { readsPerMinute, writesPerMinute } = config.rateLimit
   // Site limits are read from the database at most every 30 s per site.
   const cache = ttlCache<string, { perClient: number, perSite: number }>(30_000)
+  // Items never change site; the limiter runs before validation, so an id that is no uuid names no site.
+  const itemSites = ttlCache<string, string>(300_000)
+  const siteOf = async (req: FastifyRequest): Promise<string> => {
+    const { site, id } = req.params as { site?: string, id?: string }
+    if (site !== undefined) return site
+    if (id === undefined || !uuid.test(id)) return ''
+    return await itemSites.get(id, async () => await siteSlugOfItem(app.db, id) ?? '')
+  }
   const siteLimits = async (slug: string) => await cache.get(slug, async () => {
     const site = slug ? await app.db.site.findUnique({ where: { slug }, select: { settings: true } }) : null
     const limits = site ? siteSettings(site.settings).rateLimits : {}
@@ -45,9 +55,9 @@ export default fp<{ config: Config }>(async (app, { config }) => {
 
   const limits: AppLimits = {
     write: {
-      max: async (req) => (await siteLimits(siteParam(req))).perClient,
+      max: async (req) => (await siteLimits(await siteOf(req))).perClient,
       timeWindow: window,
-      keyGenerator: (req) => `w:${siteParam(req)}:${req.clientHash}`,
+      keyGenerator: async (req) => `w:${await siteOf(req)}:${req.clientHash}`,
     },
     siteWrite: [],
     manageToken: [],
@@ -77,9 +87,9 @@ export default fp<{ config: Config }>(async (app, { config }) => {
   // A second limit on one route: @fastify/rate-limit runs one limiter per request, so the site's
   // total is checked here with its lower-level checker.
   const siteTotal = app.createRateLimit({
-    max: async (req) => (await siteLimits(siteParam(req))).perSite,
+    max: async (req) => (await siteLimits(await siteOf(req))).perSite,
     timeWindow: window,
-    keyGenerator: (req) => `site:${siteParam(req)}`,
+    keyGenerator: async (req) => `site:${await siteOf(req)}`,
     skipOnError: true,
   })
   const tokenChecks = app.createRateLimit({

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
 import { startDeliverer, type Deliverer } from '../webhooks/deliverer.js'
+import type { Resolver } from '../webhooks/url-safety.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,7 +10,7 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ config: Config, overdueScanMs?: number }>(async (app, { config, overdueScanMs }) => {
+export default fp<{ config: Config, overdueScanMs?: number, resolve?: Resolver }>(async (app, { config, overdueScanMs, resolve }) => {
   let deliverer: Deliverer | undefined
   app.decorate('webhooks', { kick: () => deliverer?.kick() })
   app.addHook('onReady', async () => {
@@ -18,6 +19,7 @@ export default fp<{ config: Config, overdueScanMs?: number }>(async (app, { conf
       log: app.log,
       ...config.webhooks,
       ...(overdueScanMs !== undefined ? { overdueScanMs } : {}),
+      ...(resolve ? { resolve } : {}),
       onDelivery: (outcome) => { app.metrics.webhookDeliveries.inc({ outcome }) },
     })
   })

@@ -21,6 +21,12 @@ export async function findSite (db: Db, slug: string) {
   return site
 }
 
+/** The slug of the site a story or comment belongs to, or null when there is no such item. */
+export async function siteSlugOfItem (db: Db, id: string): Promise<string | null> {
+  const item = await db.story.findUnique({ where: { id }, select: { site: { select: { slug: true } } } })
+  return item?.site.slug ?? null
+}
+
 export async function findTopic (db: Db, siteSlug: string, topicSlug: string) {
   const topic = await db.topic.findFirst({
     where: { slug: topicSlug, site: { slug: siteSlug } },

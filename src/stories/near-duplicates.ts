@@ -48,8 +48,14 @@ export async function isNearDuplicate (on: Executor, clientHash: string, sig: re
   return recent.some((r) => similarity(r.signature, sig) >= threshold)
 }
 
-export async function rememberSubmission (on: Executor, clientHash: string, sig: number[]): Promise<void> {
-  await sql(on, Prisma.sql`INSERT INTO submission_fingerprints (client_hash, signature) VALUES (${clientHash}, ${sig}::int[])`)
+export async function rememberSubmission (on: Executor, clientHash: string, storyId: string, sig: number[]): Promise<void> {
+  await sql(on, Prisma.sql`
+    INSERT INTO submission_fingerprints (client_hash, story_id, signature) VALUES (${clientHash}, ${storyId}::uuid, ${sig}::int[])`)
+}
+
+/** A withdrawn or erased item's fingerprint goes with its text (a MinHash says which words it had). */
+export async function forgetSubmission (on: Executor, storyId: string): Promise<void> {
+  await sql(on, Prisma.sql`DELETE FROM submission_fingerprints WHERE story_id = ${storyId}::uuid`)
 }
 
 /** Drops fingerprints older than the window (run periodically, not on the request path). */

@@ -56,7 +56,6 @@ export async function storeSubmission (pool: pg.Pool, input: Submission, clientH
   const fingerprint = signature(`${title}\n${body}`)
   const item = await pgTransaction(pool, async (tx) => {
     if (await isNearDuplicate(tx, clientHash, fingerprint)) throw errors.duplicateSubmission()
-    await rememberSubmission(tx, clientHash, fingerprint)
     const verdict = input.verdict ? Prisma.sql`${input.verdict}::"Verdict"` : Prisma.sql`NULL`
     const [created] = await sql<{ id: string, parentId: string | null, createdAt: Date }>(tx, Prisma.sql`
       INSERT INTO stories (id, site_id, topic_id, parent_id, title, body, author_name, author_email, verdict,
@@ -69,6 +68,7 @@ export async function storeSubmission (pool: pg.Pool, input: Submission, clientH
               ${JSON.stringify(toColumns(result).triageSignals)}::jsonb, ${result.model}, ${hashSecret(manageToken)}, now())
       RETURNING id, parent_id AS "parentId", created_at AS "createdAt"`)
     if (!created) throw new Error('INSERT … RETURNING gave no row')
+    await rememberSubmission(tx, clientHash, created.id, fingerprint)
     await recordEvent(tx, { storyId: created.id, actor: 'author', action: 'submitted', toStatus: 'pending' })
     const event = { ...eventSubject(created), site: topic.site.slug, topic: topic.slug, level: result.level, categories: result.categories }
     await enqueueEvent(tx, topic.siteId, eventName(created, 'submitted'), event)

@@ -7,7 +7,8 @@ import type { Db } from '../db/client.js'
 import { dueAt, needsDecision } from '../moderation/sql.js'
 import { eventSubject } from '../moderation/items.js'
 import { enqueueEvent } from './events.js'
-import { assertDeliverable } from './url-safety.js'
+import { postPinned } from './pinned-post.js'
+import { pinTarget, systemResolver, type Resolver } from './url-safety.js'
 
 export interface DelivererOptions {
   db: Db
@@ -18,6 +19,8 @@ export interface DelivererOptions {
   /** How often to look for overdue stories. */
   overdueScanMs?: number
   onDelivery?: (outcome: 'delivered' | 'retry' | 'failed') => void
+  /** How endpoint names are resolved (tests inject a DNS that changes its answer). */
+  resolve?: Resolver
 }
 
 interface DueDelivery { id: string, webhook_id: string, event: string, payload: unknown, attempts: number }
@@ -37,24 +40,20 @@ export function startDeliverer (opts: DelivererOptions) {
 
   async function send (delivery: DueDelivery, url: string, secret: string): Promise<{ ok: boolean, status: number | null, error: string | null }> {
     try {
-      await assertDeliverable(url, opts.allowPrivate) // again at send time: DNS can change after registration
+      // Checked again at send time (DNS can change after registration), and connected to exactly the
+      // address checked, so a rebinding answer between check and connect is never used.
+      const target = await pinTarget(url, opts.allowPrivate, opts.resolve ?? systemResolver)
       const body = JSON.stringify(delivery.payload)
       const timestamp = new Date()
-      const res = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Candor-Webhooks/1',
-          'webhook-id': delivery.id,
-          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-          'webhook-signature': new Signer(secret).sign(delivery.id, timestamp, body),
-        },
-        body,
-      })
-      await res.body?.cancel()
-      return { ok: res.status >= 200 && res.status < 300, status: res.status, error: res.ok ? null : `HTTP ${res.status}` }
+      const status = await postPinned(target, {
+        'content-type': 'application/json',
+        'user-agent': 'Candor-Webhooks/1',
+        'webhook-id': delivery.id,
+        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+        'webhook-signature': new Signer(secret).sign(delivery.id, timestamp, body),
+      }, body, timeoutMs)
+      const ok = status >= 200 && status < 300
+      return { ok, status, error: ok ? null : `HTTP ${status}` }
     } catch (e) {
       return { ok: false, status: null, error: (e as Error).message.slice(0, 500) }
     }

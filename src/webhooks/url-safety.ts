@@ -1,5 +1,6 @@
 // Refuses webhook endpoints that would make Candor call into private networks (SSRF): only https to
-// public unicast addresses, unless the operator allows private targets (WEBHOOK_ALLOW_PRIVATE).
+// public unicast addresses, unless the operator allows private targets (WEBHOOK_ALLOW_PRIVATE); and
+// pins the address that was checked for the connection (see pinned-post.ts).
 import { lookup } from 'node:dns/promises'
 import ipaddr from 'ipaddr.js'
 import { errors } from '../errors.js'
@@ -19,8 +20,19 @@ function isPublicAddress (address: string): boolean {
   return checked.range() === 'unicast'
 }
 
-/** Throws a 400 problem unless `url` may receive webhooks; resolves the host to check every address. */
-export async function assertDeliverable (url: string, allowPrivate: boolean): Promise<URL> {
+/** Answers a host name with its addresses; injectable so tests can play a DNS that changes its mind. */
+export type Resolver = (host: string) => Promise<Array<{ address: string, family: number }>>
+
+export const systemResolver: Resolver = async (host) => await lookup(host, { all: true })
+
+/** Where a delivery goes: the URL (for Host, SNI and certificate checks) and the one address to connect to. */
+export interface PinnedTarget {
+  url: URL
+  address: string
+  family: 4 | 6
+}
+
+function parseEndpoint (url: string, allowPrivate: boolean): URL {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -29,16 +41,34 @@ export async function assertDeliverable (url: string, allowPrivate: boolean): Pr
   }
   if (parsed.protocol !== 'https:' && !(allowPrivate && parsed.protocol === 'http:')) throw errors.webhookUrlRefused('must use https')
   if (parsed.username || parsed.password) throw errors.webhookUrlRefused('must not carry credentials')
-  if (allowPrivate) return parsed
+  return parsed
+}
+
+/**
+ * Resolves the endpoint's host once and checks every address it gave (unless private targets are
+ * allowed); the delivery then connects to the first of those addresses and nowhere else, so a DNS
+ * answer that changes between this check and the connection (rebinding) is never asked for.
+ */
+export async function pinTarget (url: string, allowPrivate: boolean, resolve: Resolver = systemResolver): Promise<PinnedTarget> {
+  const parsed = parseEndpoint(url, allowPrivate)
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
-  let addresses: string[]
+  let addresses: Array<{ address: string, family: number }>
   try {
-    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address)
+    addresses = ipaddr.isValid(host) ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }] : await resolve(host)
   } catch {
     throw errors.webhookUrlRefused(`${host} does not resolve`)
   }
-  if (addresses.length === 0 || !addresses.every(isPublicAddress)) {
+  const [first] = addresses
+  if (!first) throw errors.webhookUrlRefused(`${host} does not resolve`)
+  if (!allowPrivate && !addresses.every((a) => isPublicAddress(a.address))) {
     throw errors.webhookUrlRefused(`${host} resolves to a loopback, private or link-local address`)
   }
-  return parsed
+  return { url: parsed, address: first.address, family: first.family === 6 ? 6 : 4 }
+}
+
+/** Throws a 400 problem unless `url` may receive webhooks (checked when an endpoint is registered). */
+export async function assertDeliverable (url: string, allowPrivate: boolean, resolve: Resolver = systemResolver): Promise<URL> {
+  // Labs may register names that only resolve later; every delivery resolves (and pins) anyway.
+  if (allowPrivate) return parseEndpoint(url, allowPrivate)
+  return (await pinTarget(url, allowPrivate, resolve)).url
 }

@@ -45,10 +45,10 @@ t.test('triage rerun re-triages pending stories with the shipped model and write
   t.ok(fresh.triageCategories.includes('self_harm'))
   t.match(fresh.triageModel, /^linear-/, 'the model version is recorded')
   t.equal(fresh.version, old.version + 1, 'a new version, so a stale view gets 412')
-  const events = await db.auditEvent.findMany({ where: { storyId: old.id, action: 'retriaged' } })
+  const events = await db.auditEvent.findMany({ where: { storyId: old.id, action: 'retriaged' }, include: { note: true } })
   t.equal(events.length, 1, 'one audit event')
   t.match(events[0]?.reason, /^model phrases → linear-/)
-  t.match(events[0]?.note, /^normal → critical \[self_harm/)
+  t.match(events[0]?.note?.note, /^normal → critical \[self_harm/)
 
   const unchanged = await db.story.findUniqueOrThrow({ where: { id: same.id } })
   t.equal(unchanged.triageLevel, 'normal', 'a normal story stays normal')

@@ -1,5 +1,6 @@
-// Rate limits: per client and per site on public writes, IETF headers, 429 problems, and counters
-// shared through Redis by two real listening instances; what is limited is what the contract says.
+// Rate limits: per client and per site on public writes (submissions, comments and ratings sharing the
+// site's total), IETF headers, 429 problems, and counters shared through Redis by two real listening
+// instances; what is limited is what the contract says.
 import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import { loadContract } from '../../src/contract/contract.js'
@@ -58,6 +59,28 @@ t.test('reader ratings and comments are public writes, each limited per client l
   const comments = [(await comment(1)).statusCode, (await comment(2)).statusCode, (await comment(3)).statusCode, (await comment(4)).statusCode]
   t.same(comments, [201, 201, 201, 429], 'comments have a budget of their own')
   t.equal(await db.story.count({ where: { parentId: id } }), 3)
+})
+
+t.test('comments and reader ratings count towards the site total as submissions do', async (t) => {
+  const { app, db } = await buildTestApp(t, limited())
+  const { storiesUrl, site } = await siteWithTopic(db)
+  await db.site.update({ where: { id: site.id }, data: { settings: { rateLimits: { perSite: 3 } } } })
+  const moderator = await apiKey(db, 'moderator', [site.slug])
+  const { id } = await submit(app, storiesUrl)
+  await decideOn(app, moderator, id, { action: 'approve' })
+  const comment = (ip: string) => app.inject({ method: 'POST', url: `/v1/stories/${id}/comments`, payload: { body: `A comment from ${ip}, which helped.`, consent: { publish: true } }, remoteAddress: ip })
+  const rate = (ip: string) => app.inject({ method: 'POST', url: `/v1/stories/${id}/ratings`, payload: { stars: 4 }, remoteAddress: ip })
+  const story = (ip: string) => app.inject({ method: 'POST', url: storiesUrl, payload: distinctStory(), remoteAddress: ip })
+  // The story above is 1 of the site's 3 for this minute.
+  t.equal((await comment('192.0.2.31')).statusCode, 201)
+  t.equal((await rate('192.0.2.32')).statusCode, 201)
+  const overComment = await comment('192.0.2.33')
+  t.equal(overComment.statusCode, 429, 'every visitor is new, but the site has had its 3')
+  t.equal(overComment.json().code, 'rate_limited')
+  t.equal((await rate('192.0.2.34')).statusCode, 429)
+  t.equal((await story('192.0.2.35')).statusCode, 429, 'and submissions share that total')
+  t.equal(await db.story.count({ where: { parentId: id } }), 1)
+  t.equal(await db.readerRating.count(), 1)
 })
 
 t.test('with Redis, two instances count together', async (t) => {

@@ -66,3 +66,23 @@ t.test('a database outage (503) logs the failure without personal data or secret
   t.match(log, /database unavailable/, 'the outage was logged')
   t.same(leaks(log, { key: 'cnd_not_a_real_key_but_secret', manageToken: 'mt_outage_token_secret', password: 'pw-not-logged' }), [], 'no personal data, secret or database password in the log')
 })
+
+t.test('a key or token sent in a query string never reaches the log', async (t) => {
+  const { lines, logger } = capturedLogger()
+  const { app, db } = await buildTestApp(t, { LOG_LEVEL: 'trace' }, { logger })
+  const { site } = await siteWithTopic(db)
+  const key = await apiKey(db, 'moderator', [site.slug])
+  const token = 'mt_queryStringTokenThatMustNotBeLogged'
+  const urls = [
+    `/v1/moderation/queue?key=${key}`,
+    `/v1/moderation/queue?limit=5&api_key=${encodeURIComponent(key)}`,
+    `/v1/moderation/queue?access_token=${key.replace('_', '%5F')}&limit=5`,
+    `/v1/moderation/queue?q=${key}`,
+    `/v1/stories/00000000-0000-7000-8000-000000000000?manageToken=${token}`,
+    `/v1/nowhere/${key}?token=${token}`,
+  ]
+  for (const url of urls) await app.inject({ url, remoteAddress: secrets.ip })
+  const log = lines.join('')
+  t.match(log, /"url":"\/v1\/moderation\/queue\?limit=5&api_key=\[redacted\]"/, 'the URL is logged with the value redacted')
+  t.same(leaks(log, { key, keySecret: key.slice(4), token, tokenSecret: token.slice(3) }), [], 'no key or token, whole or in part')
+})

@@ -1,11 +1,24 @@
 // Webhooks end to end against a real HTTP receiver on loopback: signed, fast for critical stories,
-// retried while the endpoint is down, never lost across a restart, and refused for private targets.
+// retried while the endpoint is down, never lost across a restart, refused for private targets, and
+// sent to the address that was resolved and checked, whatever DNS answers next.
 import { once } from 'node:events'
 import { Webhook } from 'standardwebhooks'
 import t from 'tap'
 import { buildTestApp, freshDatabase } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic, submit } from '../helpers/factories.js'
 import { receiver, until } from '../helpers/webhook-receiver.js'
+import { pinTarget, type Resolver } from '../../src/webhooks/url-safety.js'
+
+/** A DNS that gives each answer in turn (the last one from then on), and counts the questions. */
+function changingDns (...answers: string[]) {
+  const asked: string[] = []
+  const resolve: Resolver = async (host) => {
+    asked.push(host)
+    const address = answers[Math.min(asked.length, answers.length) - 1]!
+    return [{ address, family: address.includes(':') ? 6 : 4 }]
+  }
+  return { resolve, asked }
+}
 
 const selfHarm = { title: 'I wanted to die', body: 'Afterwards I felt so hopeless that I wanted to die and I made a plan.' }
 const env = { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '200' }
@@ -109,4 +122,36 @@ t.test('a story past its review target is listed as overdue and announced once',
   t.match(JSON.parse(delivery.body), { type: 'queue.overdue', data: { storyId: id, level: 'critical' } })
   await new Promise((resolve) => setTimeout(resolve, 500))
   t.equal(hook.received.length, 1, 'announced once')
+})
+
+t.test('a delivery connects to the address it resolved, not to what DNS answers the second time', async (t) => {
+  // The endpoint's name resolves to the receiver first and to a loopback address where nothing
+  // listens afterwards: a deliverer that resolved again to connect would find nobody there.
+  const dns = changingDns('127.0.0.1', '127.0.0.2')
+  const { app, db } = await buildTestApp(t, env, { webhookResolver: dns.resolve })
+  await app.ready()
+  const { storiesUrl, site } = await siteWithTopic(db)
+  const admin = await apiKey(db, 'admin')
+  const hook = await receiver(t)
+  const url = hook.url.replace('127.0.0.1', 'rebind.example.test')
+  const created = await app.inject({ method: 'POST', url: `/v1/admin/sites/${site.slug}/webhooks`, headers: bearer(admin), payload: { url, events: ['story.submitted'] } })
+  t.equal(created.statusCode, 201)
+  await submit(app, storiesUrl)
+  const delivery = await until(() => hook.received[0])
+  t.equal(delivery.headers.host, new URL(url).host, 'addressed by its name (Host; SNI and certificate checks for https)')
+  t.same(dns.asked, ['rebind.example.test'], 'one DNS question per delivery: the address checked is the address used')
+  t.equal((await until(async () => {
+    const d = await db.webhookDelivery.findFirst()
+    return d?.status === 'delivered' ? d : undefined
+  })).attempts, 1)
+})
+
+t.test('the address checked is the one pinned: a rebinding answer is never asked for', async (t) => {
+  const rebinding = changingDns('93.184.215.14', '127.0.0.1')
+  const target = await pinTarget('https://rebind.example.test/hook', false, rebinding.resolve)
+  t.match(target, { address: '93.184.215.14', family: 4 })
+  t.equal(target.url.hostname, 'rebind.example.test', 'TLS still verifies the name')
+  t.equal(rebinding.asked.length, 1, 'the loopback answer that would come next is never used')
+  const inside = changingDns('169.254.169.254')
+  await t.rejects(pinTarget('https://rebind.example.test/hook', false, inside.resolve), { code: 'webhook_url_refused' }, 'a private answer is refused, not connected to')
 })

@@ -40,6 +40,12 @@ export type Story = Prisma.StoryModel
  */
 export type AuditEvent = Prisma.AuditEventModel
 /**
+ * Model AuditNote
+ * An audit event's free text (a moderator's note, a system detail), kept apart from the append-only
+ * events so that withdrawing or erasing the item can delete it while the events stay.
+ */
+export type AuditNote = Prisma.AuditNoteModel
+/**
  * Model ApiKey
  * 
  */
@@ -66,7 +72,8 @@ export type Webhook = Prisma.WebhookModel
 export type WebhookDelivery = Prisma.WebhookDeliveryModel
 /**
  * Model IdempotencyKey
- * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours.
+ * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours. Neither the
+ * key nor the answer is stored readable (see src/idempotency/seal.ts).
  */
 export type IdempotencyKey = Prisma.IdempotencyKeyModel
 /**

@@ -63,7 +63,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
 
   app.route<RouteTypes<'decideStory'>>({
     ...app.contract.route('decideStory'),
-    config: { idempotent: true },
+    config: { idempotent: { about: 'path' } },
     handler: async (request, reply) => {
       const story = await decide(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
       app.metrics.decisions.inc({ action: request.body.action })

@@ -1,10 +1,11 @@
 // Operations: liveness, readiness, Prometheus metrics and the contract itself.
 import type { FastifyPluginAsync } from 'fastify'
+import { metricsAccess } from './metrics-access.js'
 import type { RouteTypes } from '../../contract/types.js'
 import { checkReadiness, expectedMigrations } from '../../db/readiness.js'
 import { errors } from '../../errors.js'
 
-const operations: FastifyPluginAsync = async (app) => {
+const operations: FastifyPluginAsync<{ metricsToken: string | undefined }> = async (app, { metricsToken }) => {
   const expected = await expectedMigrations()
   const contractJson = JSON.stringify(app.contract.document)
 
@@ -24,6 +25,7 @@ const operations: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'getMetrics'>>({
     ...app.contract.route('getMetrics'),
+    onRequest: metricsAccess(metricsToken),
     handler: async (_request, reply) => reply.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics()),
   })
 

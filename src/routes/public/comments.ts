@@ -24,7 +24,8 @@ const comments: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'submitComment'>>({
     ...app.contract.route('submitComment'),
-    config: { rateLimit: limits.write, idempotent: true },
+    config: { rateLimit: limits.write, idempotent: { about: 'created' } },
+    preHandler: limits.siteWrite,
     handler: async (request, reply) => await receiveSubmission(app, reply, '/v1/comments', request.body,
       async () => await submitComment(app.db, app.pool, request.params.id, request.body, request.clientHash)),
   })

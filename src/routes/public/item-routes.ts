@@ -39,7 +39,7 @@ export function reportAndWithdrawRoutes (app: FastifyInstance, kind: ItemKind, o
   // The two kinds' operations have the same parameters, bodies and answers.
   app.route<RouteTypes<'reportStory'>>({
     ...app.contract.route(ops.report),
-    config: { rateLimit: app.limits.write, idempotent: true },
+    config: { rateLimit: app.limits.write, idempotent: { about: 'path' } },
     handler: async (request, reply) => {
       await report(app.db, kind, request.params.id, request.clientHash, request.body)
       app.webhooks.kick()

@@ -7,6 +7,7 @@ const readerRatings: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'rateStory'>>({
     ...app.contract.route('rateStory'),
     config: { rateLimit: app.limits.write },
+    preHandler: app.limits.siteWrite,
     handler: async (request, reply) => {
       const rater = { clientHash: request.clientHash, networkHash: request.networkHash }
       const { created, ...receipt } = await rateStory(app.db, request.params.id, rater, request.body.stars)

@@ -26,7 +26,7 @@ const stories: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'submitStory'>>({
     ...app.contract.route('submitStory'),
-    config: { rateLimit: limits.write, idempotent: true },
+    config: { rateLimit: limits.write, idempotent: { about: 'created' } },
     preHandler: limits.siteWrite,
     handler: async (request, reply) => {
       const topic = await app.topics.find(request.params.site, request.params.topic)

@@ -110,7 +110,7 @@ t.test('the history is the append-only audit trail of every change', async (t) =
     { actor: /^key:/, action: 'approve', fromStatus: 'pending', toStatus: 'approved', note: 'fine' },
     { actor: /^key:/, action: 'remove', fromStatus: 'approved', toStatus: 'removed', reason: 'identifying_information' },
   ])
-  await t.rejects(db.auditEvent.updateMany({ data: { note: 'rewritten' } }), 'the database refuses to rewrite history')
+  await t.rejects(db.auditEvent.updateMany({ data: { reason: 'rewritten' } }), 'the database refuses to rewrite history')
   await t.rejects(db.auditEvent.deleteMany({}), 'or to delete it')
   t.equal(await db.auditEvent.count({ where: { storyId: id } }), 3)
 })

@@ -54,6 +54,23 @@ t.test('a moderator sees only the sites their key covers', async (t) => {
   t.equal(asked.json().code, 'forbidden_site')
   const read = await app.inject({ url: `/v1/moderation/stories/${theirs.id}`, headers: bearer(moderatorA) })
   t.equal(read.statusCode, 403)
+  for (const path of [`/v1/moderation/stories/${theirs.id}`, `/v1/moderation/stories/${theirs.id}/history`]) {
+    const res = await app.inject({ url: path, headers: bearer(moderatorA) })
+    t.equal(res.statusCode, 403, path)
+    t.notMatch(res.body, b.site.slug, `a story id does not reveal the slug of its site (${path})`)
+  }
+  // Where the caller wrote the slug, only `instance` (the request's own URL) carries it back.
+  const researcherA = await apiKey(db, 'researcher', [a.site.slug])
+  for (const [path, key] of [[`/v1/moderation/queue?site=${b.site.slug}`, moderatorA], [`/v1/research/ratings?site=${b.site.slug}`, researcherA]] as const) {
+    const res = await app.inject({ url: path, headers: bearer(key) })
+    t.equal(res.statusCode, 403, path)
+    const { instance, ...problem } = res.json()
+    t.equal(instance, path)
+    t.notMatch(JSON.stringify(problem), b.site.slug, `the problem does not name site B (${path})`)
+  }
+  const claim = await app.inject({ method: 'POST', url: `/v1/moderation/stories/${theirs.id}/claim`, headers: bearer(moderatorA) })
+  t.equal(claim.statusCode, 403)
+  t.notMatch(claim.body, b.site.slug, 'nor does a refused claim')
 
   const admin = await apiKey(db, 'admin')
   const all = (await app.inject({ url: '/v1/moderation/queue', headers: bearer(admin) })).json().items

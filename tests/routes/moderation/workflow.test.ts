@@ -3,7 +3,7 @@ import t from 'tap'
 import { buildTestApp } from '../../helpers/app.js'
 import { apiKey, bearer, decideOn, siteWithTopic, submit } from '../../helpers/factories.js'
 
-t.test('escalated stories leave the normal queue view and stay decidable', async (t) => {
+t.test('escalated stories leave the normal queue view and are decided by an admin; moderators see them and comment', async (t) => {
   const { app, db } = await buildTestApp(t)
   const { storiesUrl, site } = await siteWithTopic(db)
   const moderator = await apiKey(db, 'moderator', [site.slug])
@@ -15,7 +15,19 @@ t.test('escalated stories leave the normal queue view and stay decidable', async
   t.same((await app.inject({ url: '/v1/moderation/queue', headers: bearer(moderator) })).json().items, [])
   const asked = (await app.inject({ url: '/v1/moderation/queue?escalated=true', headers: bearer(admin) })).json().items
   t.same(asked.map((i: { id: string }) => i.id), [id])
-  t.equal((await decideOn(app, moderator, id, { action: 'escalate' })).statusCode, 409, 'not twice')
+  t.equal((await decideOn(app, admin, id, { action: 'escalate' })).statusCode, 409, 'not twice')
+  t.same((await app.inject({ url: '/v1/moderation/queue?escalated=true', headers: bearer(moderator) })).json().items.map((i: { id: string }) => i.id), [id], 'moderators still see it')
+  for (const action of ['approve', 'reject'] as const) {
+    const refused = await decideOn(app, moderator, id, { action, reason: 'spam' })
+    t.equal(refused.statusCode, 403, `a moderator cannot ${action} it: an admin decides`)
+    t.equal(refused.json().code, 'escalated_to_admins')
+  }
+  t.match((await app.inject({ url: `/v1/moderation/stories/${id}`, headers: bearer(moderator) })).json(), { status: 'pending', escalated: true }, 'unchanged')
+  const read = await app.inject({ url: `/v1/moderation/stories/${id}`, headers: bearer(moderator) })
+  const comment = await app.inject({ method: 'PATCH', url: `/v1/moderation/stories/${id}`, headers: { ...bearer(moderator), 'if-match': String(read.headers.etag) }, payload: { note: 'I know the clinic; the claim is plausible' } })
+  t.equal(comment.statusCode, 200, 'but may comment on it')
+  const history = (await app.inject({ url: `/v1/moderation/stories/${id}/history`, headers: bearer(admin) })).json().items
+  t.match(history.at(-1), { action: 'edited', note: 'I know the clinic; the claim is plausible' })
   t.match((await decideOn(app, admin, id, { action: 'approve' })).json(), { status: 'approved', escalated: false })
 })
 

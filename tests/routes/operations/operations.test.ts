@@ -1,4 +1,4 @@
-// Health, readiness (including a database that is down) and Prometheus metrics.
+// Health, readiness (including a database that is down) and Prometheus metrics (loopback or token only).
 import t from 'tap'
 import { expectedMigrations } from '../../../src/db/readiness.js'
 import { buildTestApp } from '../../helpers/app.js'
@@ -45,4 +45,26 @@ t.test('/metrics exposes request and domain counters in Prometheus format', asyn
   t.match(res.body, /candor_stories_submitted_total\{level="critical"\} 1/)
   t.match(res.body, /http_request_duration_seconds_count\{method="POST",route="\/v1\/sites\/:site\/topics\/:topic\/stories",status_code="201"\} 1/)
   t.match(res.body, /process_cpu_seconds_total/)
+})
+
+t.test('/metrics answers loopback, or anyone with METRICS_TOKEN, and no one else', async (t) => {
+  const token = 'metrics-token-0123456789abcdef'
+  const { app } = await buildTestApp(t, { METRICS_TOKEN: token })
+  const scrape = (remoteAddress: string, headers: Record<string, string> = {}) => app.inject({ url: '/metrics', remoteAddress, headers })
+  t.equal((await scrape('127.0.0.1')).statusCode, 200, 'a scraper on this host')
+  t.equal((await scrape('::1')).statusCode, 200)
+  const outside = await scrape('203.0.113.50')
+  t.equal(outside.statusCode, 403, 'another host without the token')
+  t.equal(outside.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.equal(outside.json().code, 'metrics_forbidden')
+  t.notMatch(outside.body, /process_cpu|candor_/, 'and no metrics in the answer')
+  t.equal((await scrape('203.0.113.50', { authorization: 'Bearer not-the-token-at-all-000000' })).statusCode, 403, 'a wrong token')
+  t.equal((await scrape('203.0.113.50', { authorization: `Bearer ${token}` })).statusCode, 200, 'the token opens it')
+  t.equal((await scrape('127.0.0.1', { 'x-forwarded-for': '203.0.113.50' })).statusCode, 403, 'a proxy on loopback forwarding an outsider is not loopback')
+})
+
+t.test('without METRICS_TOKEN, only loopback reads /metrics', async (t) => {
+  const { app } = await buildTestApp(t)
+  t.equal((await app.inject({ url: '/metrics', remoteAddress: '198.51.100.7', headers: { authorization: 'Bearer anything-at-all-0000000000' } })).statusCode, 403)
+  t.equal((await app.inject({ url: '/metrics', remoteAddress: '::ffff:127.0.0.1' })).statusCode, 200, 'IPv4-mapped loopback is loopback')
 })

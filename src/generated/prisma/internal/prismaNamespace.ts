@@ -401,6 +401,7 @@ export const ModelName = {
   Topic: 'Topic',
   Story: 'Story',
   AuditEvent: 'AuditEvent',
+  AuditNote: 'AuditNote',
   ApiKey: 'ApiKey',
   Report: 'Report',
   ReaderRating: 'ReaderRating',
@@ -426,7 +427,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "site" | "topic" | "story" | "auditEvent" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount" | "researchCountDelta"
+    modelProps: "site" | "topic" | "story" | "auditEvent" | "auditNote" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount" | "researchCountDelta"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -723,6 +724,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.AuditEventCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.AuditEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    AuditNote: {
+      payload: Prisma.$AuditNotePayload<ExtArgs>
+      fields: Prisma.AuditNoteFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AuditNoteFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AuditNoteFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>
+        }
+        findFirst: {
+          args: Prisma.AuditNoteFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AuditNoteFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>
+        }
+        findMany: {
+          args: Prisma.AuditNoteFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>[]
+        }
+        create: {
+          args: Prisma.AuditNoteCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>
+        }
+        createMany: {
+          args: Prisma.AuditNoteCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AuditNoteCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>[]
+        }
+        delete: {
+          args: Prisma.AuditNoteDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>
+        }
+        update: {
+          args: Prisma.AuditNoteUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>
+        }
+        deleteMany: {
+          args: Prisma.AuditNoteDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AuditNoteUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AuditNoteUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>[]
+        }
+        upsert: {
+          args: Prisma.AuditNoteUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditNotePayload>
+        }
+        aggregate: {
+          args: Prisma.AuditNoteAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAuditNote>
+        }
+        groupBy: {
+          args: Prisma.AuditNoteGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditNoteGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AuditNoteCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditNoteCountAggregateOutputType> | number
         }
       }
     }
@@ -1580,11 +1655,19 @@ export const AuditEventScalarFieldEnum = {
   fromStatus: 'fromStatus',
   toStatus: 'toStatus',
   reason: 'reason',
-  note: 'note',
   createdAt: 'createdAt'
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const AuditNoteScalarFieldEnum = {
+  eventId: 'eventId',
+  storyId: 'storyId',
+  note: 'note'
+} as const
+
+export type AuditNoteScalarFieldEnum = (typeof AuditNoteScalarFieldEnum)[keyof typeof AuditNoteScalarFieldEnum]
 
 
 export const ApiKeyScalarFieldEnum = {
@@ -1658,11 +1741,13 @@ export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldE
 
 export const IdempotencyKeyScalarFieldEnum = {
   scope: 'scope',
-  key: 'key',
+  keyHash: 'keyHash',
   requestHash: 'requestHash',
   responseStatus: 'responseStatus',
-  responseBody: 'responseBody',
+  responseSealed: 'responseSealed',
   responseHeaders: 'responseHeaders',
+  storyId: 'storyId',
+  erasedAt: 'erasedAt',
   createdAt: 'createdAt'
 } as const
 
@@ -1672,6 +1757,7 @@ export type IdempotencyKeyScalarFieldEnum = (typeof IdempotencyKeyScalarFieldEnu
 export const SubmissionFingerprintScalarFieldEnum = {
   id: 'id',
   clientHash: 'clientHash',
+  storyId: 'storyId',
   signature: 'signature',
   createdAt: 'createdAt'
 } as const
@@ -1943,6 +2029,20 @@ export type EnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$P
 export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus[]'>
     
 
+
+/**
+ * Reference to a field of type 'Bytes'
+ */
+export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes[]'
+ */
+export type ListBytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes[]'>
+    
+
 /**
  * Batch Payload for updateMany & deleteMany & createMany
  */
@@ -2098,6 +2198,7 @@ export type GlobalOmitConfig = {
   topic?: Prisma.TopicOmit
   story?: Prisma.StoryOmit
   auditEvent?: Prisma.AuditEventOmit
+  auditNote?: Prisma.AuditNoteOmit
   apiKey?: Prisma.ApiKeyOmit
   report?: Prisma.ReportOmit
   readerRating?: Prisma.ReaderRatingOmit

@@ -55,6 +55,7 @@ export const ModelName = {
   Topic: 'Topic',
   Story: 'Story',
   AuditEvent: 'AuditEvent',
+  AuditNote: 'AuditNote',
   ApiKey: 'ApiKey',
   Report: 'Report',
   ReaderRating: 'ReaderRating',
@@ -158,11 +159,19 @@ export const AuditEventScalarFieldEnum = {
   fromStatus: 'fromStatus',
   toStatus: 'toStatus',
   reason: 'reason',
-  note: 'note',
   createdAt: 'createdAt'
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const AuditNoteScalarFieldEnum = {
+  eventId: 'eventId',
+  storyId: 'storyId',
+  note: 'note'
+} as const
+
+export type AuditNoteScalarFieldEnum = (typeof AuditNoteScalarFieldEnum)[keyof typeof AuditNoteScalarFieldEnum]
 
 
 export const ApiKeyScalarFieldEnum = {
@@ -236,11 +245,13 @@ export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldE
 
 export const IdempotencyKeyScalarFieldEnum = {
   scope: 'scope',
-  key: 'key',
+  keyHash: 'keyHash',
   requestHash: 'requestHash',
   responseStatus: 'responseStatus',
-  responseBody: 'responseBody',
+  responseSealed: 'responseSealed',
   responseHeaders: 'responseHeaders',
+  storyId: 'storyId',
+  erasedAt: 'erasedAt',
   createdAt: 'createdAt'
 } as const
 
@@ -250,6 +261,7 @@ export type IdempotencyKeyScalarFieldEnum = (typeof IdempotencyKeyScalarFieldEnu
 export const SubmissionFingerprintScalarFieldEnum = {
   id: 'id',
   clientHash: 'clientHash',
+  storyId: 'storyId',
   signature: 'signature',
   createdAt: 'createdAt'
 } as const

@@ -43,7 +43,6 @@ export type AuditEventMinAggregateOutputType = {
   fromStatus: $Enums.StoryStatus | null
   toStatus: $Enums.StoryStatus | null
   reason: string | null
-  note: string | null
   createdAt: Date | null
 }
 
@@ -56,7 +55,6 @@ export type AuditEventMaxAggregateOutputType = {
   fromStatus: $Enums.StoryStatus | null
   toStatus: $Enums.StoryStatus | null
   reason: string | null
-  note: string | null
   createdAt: Date | null
 }
 
@@ -69,7 +67,6 @@ export type AuditEventCountAggregateOutputType = {
   fromStatus: number
   toStatus: number
   reason: number
-  note: number
   createdAt: number
   _all: number
 }
@@ -92,7 +89,6 @@ export type AuditEventMinAggregateInputType = {
   fromStatus?: true
   toStatus?: true
   reason?: true
-  note?: true
   createdAt?: true
 }
 
@@ -105,7 +101,6 @@ export type AuditEventMaxAggregateInputType = {
   fromStatus?: true
   toStatus?: true
   reason?: true
-  note?: true
   createdAt?: true
 }
 
@@ -118,7 +113,6 @@ export type AuditEventCountAggregateInputType = {
   fromStatus?: true
   toStatus?: true
   reason?: true
-  note?: true
   createdAt?: true
   _all?: true
 }
@@ -218,7 +212,6 @@ export type AuditEventGroupByOutputType = {
   fromStatus: $Enums.StoryStatus | null
   toStatus: $Enums.StoryStatus | null
   reason: string | null
-  note: string | null
   createdAt: Date
   _count: AuditEventCountAggregateOutputType | null
   _avg: AuditEventAvgAggregateOutputType | null
@@ -254,9 +247,9 @@ export type AuditEventWhereInput = {
   fromStatus?: Prisma.EnumStoryStatusNullableFilter<"AuditEvent"> | $Enums.StoryStatus | null
   toStatus?: Prisma.EnumStoryStatusNullableFilter<"AuditEvent"> | $Enums.StoryStatus | null
   reason?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
-  note?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
   story?: Prisma.XOR<Prisma.StoryScalarRelationFilter, Prisma.StoryWhereInput>
+  note?: Prisma.XOR<Prisma.AuditNoteNullableScalarRelationFilter, Prisma.AuditNoteWhereInput> | null
 }
 
 export type AuditEventOrderByWithRelationInput = {
@@ -268,9 +261,9 @@ export type AuditEventOrderByWithRelationInput = {
   fromStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   toStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   reason?: Prisma.SortOrderInput | Prisma.SortOrder
-  note?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   story?: Prisma.StoryOrderByWithRelationInput
+  note?: Prisma.AuditNoteOrderByWithRelationInput
 }
 
 export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
@@ -285,9 +278,9 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   fromStatus?: Prisma.EnumStoryStatusNullableFilter<"AuditEvent"> | $Enums.StoryStatus | null
   toStatus?: Prisma.EnumStoryStatusNullableFilter<"AuditEvent"> | $Enums.StoryStatus | null
   reason?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
-  note?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
   story?: Prisma.XOR<Prisma.StoryScalarRelationFilter, Prisma.StoryWhereInput>
+  note?: Prisma.XOR<Prisma.AuditNoteNullableScalarRelationFilter, Prisma.AuditNoteWhereInput> | null
 }, "id">
 
 export type AuditEventOrderByWithAggregationInput = {
@@ -299,7 +292,6 @@ export type AuditEventOrderByWithAggregationInput = {
   fromStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   toStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   reason?: Prisma.SortOrderInput | Prisma.SortOrder
-  note?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AuditEventCountOrderByAggregateInput
   _avg?: Prisma.AuditEventAvgOrderByAggregateInput
@@ -320,7 +312,6 @@ export type AuditEventScalarWhereWithAggregatesInput = {
   fromStatus?: Prisma.EnumStoryStatusNullableWithAggregatesFilter<"AuditEvent"> | $Enums.StoryStatus | null
   toStatus?: Prisma.EnumStoryStatusNullableWithAggregatesFilter<"AuditEvent"> | $Enums.StoryStatus | null
   reason?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
-  note?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"AuditEvent"> | Date | string
 }
 
@@ -332,9 +323,9 @@ export type AuditEventCreateInput = {
   fromStatus?: $Enums.StoryStatus | null
   toStatus?: $Enums.StoryStatus | null
   reason?: string | null
-  note?: string | null
   createdAt?: Date | string
   story: Prisma.StoryCreateNestedOneWithoutAuditEventsInput
+  note?: Prisma.AuditNoteCreateNestedOneWithoutEventInput
 }
 
 export type AuditEventUncheckedCreateInput = {
@@ -346,8 +337,8 @@ export type AuditEventUncheckedCreateInput = {
   fromStatus?: $Enums.StoryStatus | null
   toStatus?: $Enums.StoryStatus | null
   reason?: string | null
-  note?: string | null
   createdAt?: Date | string
+  note?: Prisma.AuditNoteUncheckedCreateNestedOneWithoutEventInput
 }
 
 export type AuditEventUpdateInput = {
@@ -358,9 +349,9 @@ export type AuditEventUpdateInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   story?: Prisma.StoryUpdateOneRequiredWithoutAuditEventsNestedInput
+  note?: Prisma.AuditNoteUpdateOneWithoutEventNestedInput
 }
 
 export type AuditEventUncheckedUpdateInput = {
@@ -372,8 +363,8 @@ export type AuditEventUncheckedUpdateInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  note?: Prisma.AuditNoteUncheckedUpdateOneWithoutEventNestedInput
 }
 
 export type AuditEventCreateManyInput = {
@@ -385,7 +376,6 @@ export type AuditEventCreateManyInput = {
   fromStatus?: $Enums.StoryStatus | null
   toStatus?: $Enums.StoryStatus | null
   reason?: string | null
-  note?: string | null
   createdAt?: Date | string
 }
 
@@ -397,7 +387,6 @@ export type AuditEventUpdateManyMutationInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -410,7 +399,6 @@ export type AuditEventUncheckedUpdateManyInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -433,7 +421,6 @@ export type AuditEventCountOrderByAggregateInput = {
   fromStatus?: Prisma.SortOrder
   toStatus?: Prisma.SortOrder
   reason?: Prisma.SortOrder
-  note?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -450,7 +437,6 @@ export type AuditEventMaxOrderByAggregateInput = {
   fromStatus?: Prisma.SortOrder
   toStatus?: Prisma.SortOrder
   reason?: Prisma.SortOrder
-  note?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -463,12 +449,16 @@ export type AuditEventMinOrderByAggregateInput = {
   fromStatus?: Prisma.SortOrder
   toStatus?: Prisma.SortOrder
   reason?: Prisma.SortOrder
-  note?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type AuditEventSumOrderByAggregateInput = {
   id?: Prisma.SortOrder
+}
+
+export type AuditEventScalarRelationFilter = {
+  is?: Prisma.AuditEventWhereInput
+  isNot?: Prisma.AuditEventWhereInput
 }
 
 export type AuditEventCreateNestedManyWithoutStoryInput = {
@@ -525,6 +515,20 @@ export type NullableEnumStoryStatusFieldUpdateOperationsInput = {
   set?: $Enums.StoryStatus | null
 }
 
+export type AuditEventCreateNestedOneWithoutNoteInput = {
+  create?: Prisma.XOR<Prisma.AuditEventCreateWithoutNoteInput, Prisma.AuditEventUncheckedCreateWithoutNoteInput>
+  connectOrCreate?: Prisma.AuditEventCreateOrConnectWithoutNoteInput
+  connect?: Prisma.AuditEventWhereUniqueInput
+}
+
+export type AuditEventUpdateOneRequiredWithoutNoteNestedInput = {
+  create?: Prisma.XOR<Prisma.AuditEventCreateWithoutNoteInput, Prisma.AuditEventUncheckedCreateWithoutNoteInput>
+  connectOrCreate?: Prisma.AuditEventCreateOrConnectWithoutNoteInput
+  upsert?: Prisma.AuditEventUpsertWithoutNoteInput
+  connect?: Prisma.AuditEventWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AuditEventUpdateToOneWithWhereWithoutNoteInput, Prisma.AuditEventUpdateWithoutNoteInput>, Prisma.AuditEventUncheckedUpdateWithoutNoteInput>
+}
+
 export type AuditEventCreateWithoutStoryInput = {
   id?: bigint | number
   actorKeyId?: string | null
@@ -533,8 +537,8 @@ export type AuditEventCreateWithoutStoryInput = {
   fromStatus?: $Enums.StoryStatus | null
   toStatus?: $Enums.StoryStatus | null
   reason?: string | null
-  note?: string | null
   createdAt?: Date | string
+  note?: Prisma.AuditNoteCreateNestedOneWithoutEventInput
 }
 
 export type AuditEventUncheckedCreateWithoutStoryInput = {
@@ -545,8 +549,8 @@ export type AuditEventUncheckedCreateWithoutStoryInput = {
   fromStatus?: $Enums.StoryStatus | null
   toStatus?: $Enums.StoryStatus | null
   reason?: string | null
-  note?: string | null
   createdAt?: Date | string
+  note?: Prisma.AuditNoteUncheckedCreateNestedOneWithoutEventInput
 }
 
 export type AuditEventCreateOrConnectWithoutStoryInput = {
@@ -587,8 +591,71 @@ export type AuditEventScalarWhereInput = {
   fromStatus?: Prisma.EnumStoryStatusNullableFilter<"AuditEvent"> | $Enums.StoryStatus | null
   toStatus?: Prisma.EnumStoryStatusNullableFilter<"AuditEvent"> | $Enums.StoryStatus | null
   reason?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
-  note?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
+}
+
+export type AuditEventCreateWithoutNoteInput = {
+  id?: bigint | number
+  actorKeyId?: string | null
+  actor: string
+  action: string
+  fromStatus?: $Enums.StoryStatus | null
+  toStatus?: $Enums.StoryStatus | null
+  reason?: string | null
+  createdAt?: Date | string
+  story: Prisma.StoryCreateNestedOneWithoutAuditEventsInput
+}
+
+export type AuditEventUncheckedCreateWithoutNoteInput = {
+  id?: bigint | number
+  storyId: string
+  actorKeyId?: string | null
+  actor: string
+  action: string
+  fromStatus?: $Enums.StoryStatus | null
+  toStatus?: $Enums.StoryStatus | null
+  reason?: string | null
+  createdAt?: Date | string
+}
+
+export type AuditEventCreateOrConnectWithoutNoteInput = {
+  where: Prisma.AuditEventWhereUniqueInput
+  create: Prisma.XOR<Prisma.AuditEventCreateWithoutNoteInput, Prisma.AuditEventUncheckedCreateWithoutNoteInput>
+}
+
+export type AuditEventUpsertWithoutNoteInput = {
+  update: Prisma.XOR<Prisma.AuditEventUpdateWithoutNoteInput, Prisma.AuditEventUncheckedUpdateWithoutNoteInput>
+  create: Prisma.XOR<Prisma.AuditEventCreateWithoutNoteInput, Prisma.AuditEventUncheckedCreateWithoutNoteInput>
+  where?: Prisma.AuditEventWhereInput
+}
+
+export type AuditEventUpdateToOneWithWhereWithoutNoteInput = {
+  where?: Prisma.AuditEventWhereInput
+  data: Prisma.XOR<Prisma.AuditEventUpdateWithoutNoteInput, Prisma.AuditEventUncheckedUpdateWithoutNoteInput>
+}
+
+export type AuditEventUpdateWithoutNoteInput = {
+  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  actorKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actor?: Prisma.StringFieldUpdateOperationsInput | string
+  action?: Prisma.StringFieldUpdateOperationsInput | string
+  fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
+  toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  story?: Prisma.StoryUpdateOneRequiredWithoutAuditEventsNestedInput
+}
+
+export type AuditEventUncheckedUpdateWithoutNoteInput = {
+  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  storyId?: Prisma.StringFieldUpdateOperationsInput | string
+  actorKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actor?: Prisma.StringFieldUpdateOperationsInput | string
+  action?: Prisma.StringFieldUpdateOperationsInput | string
+  fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
+  toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type AuditEventCreateManyStoryInput = {
@@ -599,7 +666,6 @@ export type AuditEventCreateManyStoryInput = {
   fromStatus?: $Enums.StoryStatus | null
   toStatus?: $Enums.StoryStatus | null
   reason?: string | null
-  note?: string | null
   createdAt?: Date | string
 }
 
@@ -611,8 +677,8 @@ export type AuditEventUpdateWithoutStoryInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  note?: Prisma.AuditNoteUpdateOneWithoutEventNestedInput
 }
 
 export type AuditEventUncheckedUpdateWithoutStoryInput = {
@@ -623,8 +689,8 @@ export type AuditEventUncheckedUpdateWithoutStoryInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  note?: Prisma.AuditNoteUncheckedUpdateOneWithoutEventNestedInput
 }
 
 export type AuditEventUncheckedUpdateManyWithoutStoryInput = {
@@ -635,7 +701,6 @@ export type AuditEventUncheckedUpdateManyWithoutStoryInput = {
   fromStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   toStatus?: Prisma.NullableEnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus | null
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -650,9 +715,9 @@ export type AuditEventSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   fromStatus?: boolean
   toStatus?: boolean
   reason?: boolean
-  note?: boolean
   createdAt?: boolean
   story?: boolean | Prisma.StoryDefaultArgs<ExtArgs>
+  note?: boolean | Prisma.AuditEvent$noteArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
 
 export type AuditEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -664,7 +729,6 @@ export type AuditEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   fromStatus?: boolean
   toStatus?: boolean
   reason?: boolean
-  note?: boolean
   createdAt?: boolean
   story?: boolean | Prisma.StoryDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
@@ -678,7 +742,6 @@ export type AuditEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   fromStatus?: boolean
   toStatus?: boolean
   reason?: boolean
-  note?: boolean
   createdAt?: boolean
   story?: boolean | Prisma.StoryDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
@@ -692,13 +755,13 @@ export type AuditEventSelectScalar = {
   fromStatus?: boolean
   toStatus?: boolean
   reason?: boolean
-  note?: boolean
   createdAt?: boolean
 }
 
-export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storyId" | "actorKeyId" | "actor" | "action" | "fromStatus" | "toStatus" | "reason" | "note" | "createdAt", ExtArgs["result"]["auditEvent"]>
+export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storyId" | "actorKeyId" | "actor" | "action" | "fromStatus" | "toStatus" | "reason" | "createdAt", ExtArgs["result"]["auditEvent"]>
 export type AuditEventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   story?: boolean | Prisma.StoryDefaultArgs<ExtArgs>
+  note?: boolean | Prisma.AuditEvent$noteArgs<ExtArgs>
 }
 export type AuditEventIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   story?: boolean | Prisma.StoryDefaultArgs<ExtArgs>
@@ -711,6 +774,7 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
   name: "AuditEvent"
   objects: {
     story: Prisma.$StoryPayload<ExtArgs>
+    note: Prisma.$AuditNotePayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: bigint
@@ -721,7 +785,6 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
     fromStatus: $Enums.StoryStatus | null
     toStatus: $Enums.StoryStatus | null
     reason: string | null
-    note: string | null
     createdAt: Date
   }, ExtArgs["result"]["auditEvent"]>
   composites: {}
@@ -1118,6 +1181,7 @@ readonly fields: AuditEventFieldRefs;
 export interface Prisma__AuditEventClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   story<T extends Prisma.StoryDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.StoryDefaultArgs<ExtArgs>>): Prisma.Prisma__StoryClient<runtime.Types.Result.GetResult<Prisma.$StoryPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  note<T extends Prisma.AuditEvent$noteArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AuditEvent$noteArgs<ExtArgs>>): Prisma.Prisma__AuditNoteClient<runtime.Types.Result.GetResult<Prisma.$AuditNotePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1155,7 +1219,6 @@ export interface AuditEventFieldRefs {
   readonly fromStatus: Prisma.FieldRef<"AuditEvent", 'StoryStatus'>
   readonly toStatus: Prisma.FieldRef<"AuditEvent", 'StoryStatus'>
   readonly reason: Prisma.FieldRef<"AuditEvent", 'String'>
-  readonly note: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly createdAt: Prisma.FieldRef<"AuditEvent", 'DateTime'>
 }
     
@@ -1555,6 +1618,25 @@ export type AuditEventDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.In
    * Limit how many AuditEvents to delete.
    */
   limit?: number
+}
+
+/**
+ * AuditEvent.note
+ */
+export type AuditEvent$noteArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditNote
+   */
+  select?: Prisma.AuditNoteSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditNote
+   */
+  omit?: Prisma.AuditNoteOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditNoteInclude<ExtArgs> | null
+  where?: Prisma.AuditNoteWhereInput
 }
 
 /**

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model IdempotencyKey
- * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours.
+ * Idempotency-Key records: the first response to a keyed request, replayed for 24 hours. Neither the
+ * key nor the answer is stored readable (see src/idempotency/seal.ts).
  */
 export type IdempotencyKeyModel = runtime.Types.Result.DefaultSelection<Prisma.$IdempotencyKeyPayload>
 
@@ -36,29 +37,35 @@ export type IdempotencyKeySumAggregateOutputType = {
 
 export type IdempotencyKeyMinAggregateOutputType = {
   scope: string | null
-  key: string | null
+  keyHash: string | null
   requestHash: string | null
   responseStatus: number | null
-  responseBody: string | null
+  responseSealed: runtime.Bytes | null
+  storyId: string | null
+  erasedAt: Date | null
   createdAt: Date | null
 }
 
 export type IdempotencyKeyMaxAggregateOutputType = {
   scope: string | null
-  key: string | null
+  keyHash: string | null
   requestHash: string | null
   responseStatus: number | null
-  responseBody: string | null
+  responseSealed: runtime.Bytes | null
+  storyId: string | null
+  erasedAt: Date | null
   createdAt: Date | null
 }
 
 export type IdempotencyKeyCountAggregateOutputType = {
   scope: number
-  key: number
+  keyHash: number
   requestHash: number
   responseStatus: number
-  responseBody: number
+  responseSealed: number
   responseHeaders: number
+  storyId: number
+  erasedAt: number
   createdAt: number
   _all: number
 }
@@ -74,29 +81,35 @@ export type IdempotencyKeySumAggregateInputType = {
 
 export type IdempotencyKeyMinAggregateInputType = {
   scope?: true
-  key?: true
+  keyHash?: true
   requestHash?: true
   responseStatus?: true
-  responseBody?: true
+  responseSealed?: true
+  storyId?: true
+  erasedAt?: true
   createdAt?: true
 }
 
 export type IdempotencyKeyMaxAggregateInputType = {
   scope?: true
-  key?: true
+  keyHash?: true
   requestHash?: true
   responseStatus?: true
-  responseBody?: true
+  responseSealed?: true
+  storyId?: true
+  erasedAt?: true
   createdAt?: true
 }
 
 export type IdempotencyKeyCountAggregateInputType = {
   scope?: true
-  key?: true
+  keyHash?: true
   requestHash?: true
   responseStatus?: true
-  responseBody?: true
+  responseSealed?: true
   responseHeaders?: true
+  storyId?: true
+  erasedAt?: true
   createdAt?: true
   _all?: true
 }
@@ -189,11 +202,13 @@ export type IdempotencyKeyGroupByArgs<ExtArgs extends runtime.Types.Extensions.I
 
 export type IdempotencyKeyGroupByOutputType = {
   scope: string
-  key: string
+  keyHash: string
   requestHash: string
   responseStatus: number | null
-  responseBody: string | null
+  responseSealed: runtime.Bytes | null
   responseHeaders: runtime.JsonValue | null
+  storyId: string | null
+  erasedAt: Date | null
   createdAt: Date
   _count: IdempotencyKeyCountAggregateOutputType | null
   _avg: IdempotencyKeyAvgAggregateOutputType | null
@@ -222,45 +237,53 @@ export type IdempotencyKeyWhereInput = {
   OR?: Prisma.IdempotencyKeyWhereInput[]
   NOT?: Prisma.IdempotencyKeyWhereInput | Prisma.IdempotencyKeyWhereInput[]
   scope?: Prisma.StringFilter<"IdempotencyKey"> | string
-  key?: Prisma.StringFilter<"IdempotencyKey"> | string
+  keyHash?: Prisma.StringFilter<"IdempotencyKey"> | string
   requestHash?: Prisma.StringFilter<"IdempotencyKey"> | string
   responseStatus?: Prisma.IntNullableFilter<"IdempotencyKey"> | number | null
-  responseBody?: Prisma.StringNullableFilter<"IdempotencyKey"> | string | null
+  responseSealed?: Prisma.BytesNullableFilter<"IdempotencyKey"> | runtime.Bytes | null
   responseHeaders?: Prisma.JsonNullableFilter<"IdempotencyKey">
+  storyId?: Prisma.UuidNullableFilter<"IdempotencyKey"> | string | null
+  erasedAt?: Prisma.DateTimeNullableFilter<"IdempotencyKey"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyKey"> | Date | string
 }
 
 export type IdempotencyKeyOrderByWithRelationInput = {
   scope?: Prisma.SortOrder
-  key?: Prisma.SortOrder
+  keyHash?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrderInput | Prisma.SortOrder
-  responseBody?: Prisma.SortOrderInput | Prisma.SortOrder
+  responseSealed?: Prisma.SortOrderInput | Prisma.SortOrder
   responseHeaders?: Prisma.SortOrderInput | Prisma.SortOrder
+  storyId?: Prisma.SortOrderInput | Prisma.SortOrder
+  erasedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type IdempotencyKeyWhereUniqueInput = Prisma.AtLeast<{
-  scope_key?: Prisma.IdempotencyKeyScopeKeyCompoundUniqueInput
+  scope_keyHash?: Prisma.IdempotencyKeyScopeKeyHashCompoundUniqueInput
   AND?: Prisma.IdempotencyKeyWhereInput | Prisma.IdempotencyKeyWhereInput[]
   OR?: Prisma.IdempotencyKeyWhereInput[]
   NOT?: Prisma.IdempotencyKeyWhereInput | Prisma.IdempotencyKeyWhereInput[]
   scope?: Prisma.StringFilter<"IdempotencyKey"> | string
-  key?: Prisma.StringFilter<"IdempotencyKey"> | string
+  keyHash?: Prisma.StringFilter<"IdempotencyKey"> | string
   requestHash?: Prisma.StringFilter<"IdempotencyKey"> | string
   responseStatus?: Prisma.IntNullableFilter<"IdempotencyKey"> | number | null
-  responseBody?: Prisma.StringNullableFilter<"IdempotencyKey"> | string | null
+  responseSealed?: Prisma.BytesNullableFilter<"IdempotencyKey"> | runtime.Bytes | null
   responseHeaders?: Prisma.JsonNullableFilter<"IdempotencyKey">
+  storyId?: Prisma.UuidNullableFilter<"IdempotencyKey"> | string | null
+  erasedAt?: Prisma.DateTimeNullableFilter<"IdempotencyKey"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyKey"> | Date | string
-}, "scope_key">
+}, "scope_keyHash">
 
 export type IdempotencyKeyOrderByWithAggregationInput = {
   scope?: Prisma.SortOrder
-  key?: Prisma.SortOrder
+  keyHash?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrderInput | Prisma.SortOrder
-  responseBody?: Prisma.SortOrderInput | Prisma.SortOrder
+  responseSealed?: Prisma.SortOrderInput | Prisma.SortOrder
   responseHeaders?: Prisma.SortOrderInput | Prisma.SortOrder
+  storyId?: Prisma.SortOrderInput | Prisma.SortOrder
+  erasedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.IdempotencyKeyCountOrderByAggregateInput
   _avg?: Prisma.IdempotencyKeyAvgOrderByAggregateInput
@@ -274,96 +297,114 @@ export type IdempotencyKeyScalarWhereWithAggregatesInput = {
   OR?: Prisma.IdempotencyKeyScalarWhereWithAggregatesInput[]
   NOT?: Prisma.IdempotencyKeyScalarWhereWithAggregatesInput | Prisma.IdempotencyKeyScalarWhereWithAggregatesInput[]
   scope?: Prisma.StringWithAggregatesFilter<"IdempotencyKey"> | string
-  key?: Prisma.StringWithAggregatesFilter<"IdempotencyKey"> | string
+  keyHash?: Prisma.StringWithAggregatesFilter<"IdempotencyKey"> | string
   requestHash?: Prisma.StringWithAggregatesFilter<"IdempotencyKey"> | string
   responseStatus?: Prisma.IntNullableWithAggregatesFilter<"IdempotencyKey"> | number | null
-  responseBody?: Prisma.StringNullableWithAggregatesFilter<"IdempotencyKey"> | string | null
+  responseSealed?: Prisma.BytesNullableWithAggregatesFilter<"IdempotencyKey"> | runtime.Bytes | null
   responseHeaders?: Prisma.JsonNullableWithAggregatesFilter<"IdempotencyKey">
+  storyId?: Prisma.UuidNullableWithAggregatesFilter<"IdempotencyKey"> | string | null
+  erasedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"IdempotencyKey"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"IdempotencyKey"> | Date | string
 }
 
 export type IdempotencyKeyCreateInput = {
   scope: string
-  key: string
+  keyHash: string
   requestHash: string
   responseStatus?: number | null
-  responseBody?: string | null
+  responseSealed?: runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: string | null
+  erasedAt?: Date | string | null
   createdAt?: Date | string
 }
 
 export type IdempotencyKeyUncheckedCreateInput = {
   scope: string
-  key: string
+  keyHash: string
   requestHash: string
   responseStatus?: number | null
-  responseBody?: string | null
+  responseSealed?: runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: string | null
+  erasedAt?: Date | string | null
   createdAt?: Date | string
 }
 
 export type IdempotencyKeyUpdateInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
-  key?: Prisma.StringFieldUpdateOperationsInput | string
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  responseSealed?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type IdempotencyKeyUncheckedUpdateInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
-  key?: Prisma.StringFieldUpdateOperationsInput | string
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  responseSealed?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type IdempotencyKeyCreateManyInput = {
   scope: string
-  key: string
+  keyHash: string
   requestHash: string
   responseStatus?: number | null
-  responseBody?: string | null
+  responseSealed?: runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: string | null
+  erasedAt?: Date | string | null
   createdAt?: Date | string
 }
 
 export type IdempotencyKeyUpdateManyMutationInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
-  key?: Prisma.StringFieldUpdateOperationsInput | string
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  responseSealed?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type IdempotencyKeyUncheckedUpdateManyInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
-  key?: Prisma.StringFieldUpdateOperationsInput | string
+  keyHash?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
   responseStatus?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  responseBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  responseSealed?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   responseHeaders?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  storyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  erasedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
-export type IdempotencyKeyScopeKeyCompoundUniqueInput = {
+export type IdempotencyKeyScopeKeyHashCompoundUniqueInput = {
   scope: string
-  key: string
+  keyHash: string
 }
 
 export type IdempotencyKeyCountOrderByAggregateInput = {
   scope?: Prisma.SortOrder
-  key?: Prisma.SortOrder
+  keyHash?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrder
-  responseBody?: Prisma.SortOrder
+  responseSealed?: Prisma.SortOrder
   responseHeaders?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
+  erasedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -373,19 +414,23 @@ export type IdempotencyKeyAvgOrderByAggregateInput = {
 
 export type IdempotencyKeyMaxOrderByAggregateInput = {
   scope?: Prisma.SortOrder
-  key?: Prisma.SortOrder
+  keyHash?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrder
-  responseBody?: Prisma.SortOrder
+  responseSealed?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
+  erasedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type IdempotencyKeyMinOrderByAggregateInput = {
   scope?: Prisma.SortOrder
-  key?: Prisma.SortOrder
+  keyHash?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
   responseStatus?: Prisma.SortOrder
-  responseBody?: Prisma.SortOrder
+  responseSealed?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
+  erasedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -393,49 +438,61 @@ export type IdempotencyKeySumOrderByAggregateInput = {
   responseStatus?: Prisma.SortOrder
 }
 
+export type NullableBytesFieldUpdateOperationsInput = {
+  set?: runtime.Bytes | null
+}
+
 
 
 export type IdempotencyKeySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   scope?: boolean
-  key?: boolean
+  keyHash?: boolean
   requestHash?: boolean
   responseStatus?: boolean
-  responseBody?: boolean
+  responseSealed?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["idempotencyKey"]>
 
 export type IdempotencyKeySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   scope?: boolean
-  key?: boolean
+  keyHash?: boolean
   requestHash?: boolean
   responseStatus?: boolean
-  responseBody?: boolean
+  responseSealed?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["idempotencyKey"]>
 
 export type IdempotencyKeySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   scope?: boolean
-  key?: boolean
+  keyHash?: boolean
   requestHash?: boolean
   responseStatus?: boolean
-  responseBody?: boolean
+  responseSealed?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["idempotencyKey"]>
 
 export type IdempotencyKeySelectScalar = {
   scope?: boolean
-  key?: boolean
+  keyHash?: boolean
   requestHash?: boolean
   responseStatus?: boolean
-  responseBody?: boolean
+  responseSealed?: boolean
   responseHeaders?: boolean
+  storyId?: boolean
+  erasedAt?: boolean
   createdAt?: boolean
 }
 
-export type IdempotencyKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "responseStatus" | "responseBody" | "responseHeaders" | "createdAt", ExtArgs["result"]["idempotencyKey"]>
+export type IdempotencyKeyOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "keyHash" | "requestHash" | "responseStatus" | "responseSealed" | "responseHeaders" | "storyId" | "erasedAt" | "createdAt", ExtArgs["result"]["idempotencyKey"]>
 
 export type $IdempotencyKeyPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "IdempotencyKey"
@@ -445,14 +502,29 @@ export type $IdempotencyKeyPayload<ExtArgs extends runtime.Types.Extensions.Inte
      * Operation and caller (API key id or client hash): one client's key never collides with another's.
      */
     scope: string
-    key: string
+    /**
+     * SHA-256 of the scope and the Idempotency-Key; the key itself is never stored.
+     */
+    keyHash: string
     requestHash: string
     /**
      * Null while the first request is still running.
      */
     responseStatus: number | null
-    responseBody: string | null
+    /**
+     * The response body, AES-256-GCM under a key derived from the Idempotency-Key and the request.
+     */
+    responseSealed: runtime.Bytes | null
     responseHeaders: runtime.JsonValue | null
+    /**
+     * The story or comment the request created or named: withdrawing or erasing it erases the answer.
+     * No foreign key: a decoy receipt (spam) names an item that does not exist.
+     */
+    storyId: string | null
+    /**
+     * Set when that item was erased: the answer is gone and every use of the key gets 410.
+     */
+    erasedAt: Date | null
     createdAt: Date
   }, ExtArgs["result"]["idempotencyKey"]>
   composites: {}
@@ -878,11 +950,13 @@ export interface Prisma__IdempotencyKeyClient<T, Null = never, ExtArgs extends r
  */
 export interface IdempotencyKeyFieldRefs {
   readonly scope: Prisma.FieldRef<"IdempotencyKey", 'String'>
-  readonly key: Prisma.FieldRef<"IdempotencyKey", 'String'>
+  readonly keyHash: Prisma.FieldRef<"IdempotencyKey", 'String'>
   readonly requestHash: Prisma.FieldRef<"IdempotencyKey", 'String'>
   readonly responseStatus: Prisma.FieldRef<"IdempotencyKey", 'Int'>
-  readonly responseBody: Prisma.FieldRef<"IdempotencyKey", 'String'>
+  readonly responseSealed: Prisma.FieldRef<"IdempotencyKey", 'Bytes'>
   readonly responseHeaders: Prisma.FieldRef<"IdempotencyKey", 'Json'>
+  readonly storyId: Prisma.FieldRef<"IdempotencyKey", 'String'>
+  readonly erasedAt: Prisma.FieldRef<"IdempotencyKey", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"IdempotencyKey", 'DateTime'>
 }
     

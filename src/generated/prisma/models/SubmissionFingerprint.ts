@@ -39,18 +39,21 @@ export type SubmissionFingerprintSumAggregateOutputType = {
 export type SubmissionFingerprintMinAggregateOutputType = {
   id: bigint | null
   clientHash: string | null
+  storyId: string | null
   createdAt: Date | null
 }
 
 export type SubmissionFingerprintMaxAggregateOutputType = {
   id: bigint | null
   clientHash: string | null
+  storyId: string | null
   createdAt: Date | null
 }
 
 export type SubmissionFingerprintCountAggregateOutputType = {
   id: number
   clientHash: number
+  storyId: number
   signature: number
   createdAt: number
   _all: number
@@ -70,18 +73,21 @@ export type SubmissionFingerprintSumAggregateInputType = {
 export type SubmissionFingerprintMinAggregateInputType = {
   id?: true
   clientHash?: true
+  storyId?: true
   createdAt?: true
 }
 
 export type SubmissionFingerprintMaxAggregateInputType = {
   id?: true
   clientHash?: true
+  storyId?: true
   createdAt?: true
 }
 
 export type SubmissionFingerprintCountAggregateInputType = {
   id?: true
   clientHash?: true
+  storyId?: true
   signature?: true
   createdAt?: true
   _all?: true
@@ -176,6 +182,7 @@ export type SubmissionFingerprintGroupByArgs<ExtArgs extends runtime.Types.Exten
 export type SubmissionFingerprintGroupByOutputType = {
   id: bigint
   clientHash: string
+  storyId: string
   signature: number[]
   createdAt: Date
   _count: SubmissionFingerprintCountAggregateOutputType | null
@@ -206,6 +213,7 @@ export type SubmissionFingerprintWhereInput = {
   NOT?: Prisma.SubmissionFingerprintWhereInput | Prisma.SubmissionFingerprintWhereInput[]
   id?: Prisma.BigIntFilter<"SubmissionFingerprint"> | bigint | number
   clientHash?: Prisma.StringFilter<"SubmissionFingerprint"> | string
+  storyId?: Prisma.UuidFilter<"SubmissionFingerprint"> | string
   signature?: Prisma.IntNullableListFilter<"SubmissionFingerprint">
   createdAt?: Prisma.DateTimeFilter<"SubmissionFingerprint"> | Date | string
 }
@@ -213,6 +221,7 @@ export type SubmissionFingerprintWhereInput = {
 export type SubmissionFingerprintOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   clientHash?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
   signature?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -223,6 +232,7 @@ export type SubmissionFingerprintWhereUniqueInput = Prisma.AtLeast<{
   OR?: Prisma.SubmissionFingerprintWhereInput[]
   NOT?: Prisma.SubmissionFingerprintWhereInput | Prisma.SubmissionFingerprintWhereInput[]
   clientHash?: Prisma.StringFilter<"SubmissionFingerprint"> | string
+  storyId?: Prisma.UuidFilter<"SubmissionFingerprint"> | string
   signature?: Prisma.IntNullableListFilter<"SubmissionFingerprint">
   createdAt?: Prisma.DateTimeFilter<"SubmissionFingerprint"> | Date | string
 }, "id">
@@ -230,6 +240,7 @@ export type SubmissionFingerprintWhereUniqueInput = Prisma.AtLeast<{
 export type SubmissionFingerprintOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   clientHash?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
   signature?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.SubmissionFingerprintCountOrderByAggregateInput
@@ -245,6 +256,7 @@ export type SubmissionFingerprintScalarWhereWithAggregatesInput = {
   NOT?: Prisma.SubmissionFingerprintScalarWhereWithAggregatesInput | Prisma.SubmissionFingerprintScalarWhereWithAggregatesInput[]
   id?: Prisma.BigIntWithAggregatesFilter<"SubmissionFingerprint"> | bigint | number
   clientHash?: Prisma.StringWithAggregatesFilter<"SubmissionFingerprint"> | string
+  storyId?: Prisma.UuidWithAggregatesFilter<"SubmissionFingerprint"> | string
   signature?: Prisma.IntNullableListFilter<"SubmissionFingerprint">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"SubmissionFingerprint"> | Date | string
 }
@@ -252,6 +264,7 @@ export type SubmissionFingerprintScalarWhereWithAggregatesInput = {
 export type SubmissionFingerprintCreateInput = {
   id?: bigint | number
   clientHash: string
+  storyId: string
   signature?: Prisma.SubmissionFingerprintCreatesignatureInput | number[]
   createdAt?: Date | string
 }
@@ -259,6 +272,7 @@ export type SubmissionFingerprintCreateInput = {
 export type SubmissionFingerprintUncheckedCreateInput = {
   id?: bigint | number
   clientHash: string
+  storyId: string
   signature?: Prisma.SubmissionFingerprintCreatesignatureInput | number[]
   createdAt?: Date | string
 }
@@ -266,6 +280,7 @@ export type SubmissionFingerprintUncheckedCreateInput = {
 export type SubmissionFingerprintUpdateInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   clientHash?: Prisma.StringFieldUpdateOperationsInput | string
+  storyId?: Prisma.StringFieldUpdateOperationsInput | string
   signature?: Prisma.SubmissionFingerprintUpdatesignatureInput | number[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -273,6 +288,7 @@ export type SubmissionFingerprintUpdateInput = {
 export type SubmissionFingerprintUncheckedUpdateInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   clientHash?: Prisma.StringFieldUpdateOperationsInput | string
+  storyId?: Prisma.StringFieldUpdateOperationsInput | string
   signature?: Prisma.SubmissionFingerprintUpdatesignatureInput | number[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -280,6 +296,7 @@ export type SubmissionFingerprintUncheckedUpdateInput = {
 export type SubmissionFingerprintCreateManyInput = {
   id?: bigint | number
   clientHash: string
+  storyId: string
   signature?: Prisma.SubmissionFingerprintCreatesignatureInput | number[]
   createdAt?: Date | string
 }
@@ -287,6 +304,7 @@ export type SubmissionFingerprintCreateManyInput = {
 export type SubmissionFingerprintUpdateManyMutationInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   clientHash?: Prisma.StringFieldUpdateOperationsInput | string
+  storyId?: Prisma.StringFieldUpdateOperationsInput | string
   signature?: Prisma.SubmissionFingerprintUpdatesignatureInput | number[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -294,6 +312,7 @@ export type SubmissionFingerprintUpdateManyMutationInput = {
 export type SubmissionFingerprintUncheckedUpdateManyInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   clientHash?: Prisma.StringFieldUpdateOperationsInput | string
+  storyId?: Prisma.StringFieldUpdateOperationsInput | string
   signature?: Prisma.SubmissionFingerprintUpdatesignatureInput | number[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -309,6 +328,7 @@ export type IntNullableListFilter<$PrismaModel = never> = {
 export type SubmissionFingerprintCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   clientHash?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
   signature?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -321,12 +341,14 @@ export type SubmissionFingerprintAvgOrderByAggregateInput = {
 export type SubmissionFingerprintMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   clientHash?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type SubmissionFingerprintMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   clientHash?: Prisma.SortOrder
+  storyId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -349,6 +371,7 @@ export type SubmissionFingerprintUpdatesignatureInput = {
 export type SubmissionFingerprintSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   clientHash?: boolean
+  storyId?: boolean
   signature?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["submissionFingerprint"]>
@@ -356,6 +379,7 @@ export type SubmissionFingerprintSelect<ExtArgs extends runtime.Types.Extensions
 export type SubmissionFingerprintSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   clientHash?: boolean
+  storyId?: boolean
   signature?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["submissionFingerprint"]>
@@ -363,6 +387,7 @@ export type SubmissionFingerprintSelectCreateManyAndReturn<ExtArgs extends runti
 export type SubmissionFingerprintSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   clientHash?: boolean
+  storyId?: boolean
   signature?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["submissionFingerprint"]>
@@ -370,11 +395,12 @@ export type SubmissionFingerprintSelectUpdateManyAndReturn<ExtArgs extends runti
 export type SubmissionFingerprintSelectScalar = {
   id?: boolean
   clientHash?: boolean
+  storyId?: boolean
   signature?: boolean
   createdAt?: boolean
 }
 
-export type SubmissionFingerprintOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "clientHash" | "signature" | "createdAt", ExtArgs["result"]["submissionFingerprint"]>
+export type SubmissionFingerprintOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "clientHash" | "storyId" | "signature" | "createdAt", ExtArgs["result"]["submissionFingerprint"]>
 
 export type $SubmissionFingerprintPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "SubmissionFingerprint"
@@ -382,6 +408,10 @@ export type $SubmissionFingerprintPayload<ExtArgs extends runtime.Types.Extensio
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: bigint
     clientHash: string
+    /**
+     * The submission it was taken from; withdrawing or erasing that deletes the fingerprint.
+     */
+    storyId: string
     signature: number[]
     createdAt: Date
   }, ExtArgs["result"]["submissionFingerprint"]>
@@ -809,6 +839,7 @@ export interface Prisma__SubmissionFingerprintClient<T, Null = never, ExtArgs ex
 export interface SubmissionFingerprintFieldRefs {
   readonly id: Prisma.FieldRef<"SubmissionFingerprint", 'BigInt'>
   readonly clientHash: Prisma.FieldRef<"SubmissionFingerprint", 'String'>
+  readonly storyId: Prisma.FieldRef<"SubmissionFingerprint", 'String'>
   readonly signature: Prisma.FieldRef<"SubmissionFingerprint", 'Int[]'>
   readonly createdAt: Prisma.FieldRef<"SubmissionFingerprint", 'DateTime'>
 }
