@@ -133,11 +133,14 @@ t.test('requests without a valid key are counted and limited like any other, wit
 })
 
 t.test('/health, /ready and /metrics are never limited, /openapi.json is; the contract declares exactly that', async (t) => {
-  const { app } = await buildTestApp(t, limited({ RATE_LIMIT_READS_PER_MINUTE: '2' }))
+  const metricsToken = 'scraper-token-of-24-chars-or-more'
+  const { app } = await buildTestApp(t, limited({ RATE_LIMIT_READS_PER_MINUTE: '2', METRICS_TOKEN: metricsToken }))
   const ip = '203.0.113.91'
   for (const url of ['/health', '/ready', '/metrics']) {
+    // /metrics answers another host only with the token (tests/routes/operations/operations.test.ts).
+    const headers = url === '/metrics' ? { authorization: `Bearer ${metricsToken}` } : {}
     const answers = []
-    for (let i = 0; i < 4; i++) answers.push(await app.inject({ url, remoteAddress: ip }))
+    for (let i = 0; i < 4; i++) answers.push(await app.inject({ url, remoteAddress: ip, headers }))
     t.same(answers.map((r) => r.statusCode), [200, 200, 200, 200], `${url} answers past the read limit`)
     t.notOk(answers.some((r) => 'ratelimit-limit' in r.headers || 'ratelimit-policy' in r.headers), `${url} sends no RateLimit headers`)
   }
