@@ -111,31 +111,45 @@ const TOKEN = /[a-z0-9]+(?:'[a-z]+)?|[.!?\n,;:]/g
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
 const SENTENCE_END = new Set(['.', '!', '?', '\n'])
 
-interface Sentence { words: string[], negated: boolean[], question: boolean }
+/** What the context features need of the sentence being read, gathered word by word so that no
+ *  sentence is kept (a text of ten thousand one-word lines allocates nothing per line). */
+class SentenceState {
+  words = 0
+  question = false
+  /** The categories its words touch, in the order first touched, and whether every touch was negated. */
+  readonly touched: HarmCategory[] = []
+  readonly allNegated = new Map<HarmCategory, boolean>()
+  first = false
+  close = false
+  generic = false
+  past = false
+  relief = false
+  now = false
+  onset = false
 
-/** Split prepared text into sentences of words, marking the words inside a negation's reach. */
-function sentences (text: string): Sentence[] {
-  const out: Sentence[] = []
-  let cur: Sentence = { words: [], negated: [], question: false }
-  let reach = 0
-  for (const m of text.matchAll(TOKEN)) {
-    const t = m[0]
-    if (SENTENCE_END.has(t)) {
-      if (t === '?') cur.question = true
-      if (cur.words.length > 0) out.push(cur)
-      cur = { words: [], negated: [], question: false }
-      reach = 0
-      continue
+  see (word: string, categories: HarmCategory[], negated: boolean): void {
+    this.words++
+    for (const c of categories) {
+      const before = this.allNegated.get(c)
+      if (before === undefined) this.touched.push(c)
+      this.allNegated.set(c, (before ?? true) && negated)
     }
-    if (CLAUSE_BREAK.has(t)) { reach = 0; if (t.length === 1) continue }
-    const word = t.endsWith("n't") ? t.slice(0, -3) + 'nt' : t
-    cur.words.push(word)
-    cur.negated.push(reach > 0)
-    if (NEGATORS.has(word)) reach = 4
-    else if (reach > 0) reach--
+    if (FIRST.has(word)) this.first = true
+    if (CLOSE.has(word)) this.close = true
+    if (GENERIC.has(word)) this.generic = true
+    if (PAST.has(word)) this.past = true
+    if (RELIEF.has(word)) this.relief = true
+    if (NOW.has(word)) this.now = true
+    if (ONSET.has(word)) this.onset = true
   }
-  if (cur.words.length > 0) out.push(cur)
-  return out
+
+  reset (): void {
+    this.words = 0
+    this.question = false
+    this.touched.length = 0
+    this.allNegated.clear()
+    this.first = this.close = this.generic = this.past = this.relief = this.now = this.onset = false
+  }
 }
 
 /** Add a family's counts to the output scaled to length `weight`, and empty them. */
@@ -203,30 +217,18 @@ const contextSlot = (name: string): number => {
   return slot
 }
 
-function anyIn (words: string[], set: Set<string>): boolean {
-  for (const w of words) if (set.has(w)) return true
-  return false
-}
-
-/** Who and when, for each sentence near a category's vocabulary. */
-function contextFeatures (s: Sentence, out: Set<number>): void {
-  // Most sentences touch no category: find out before allocating anything.
-  let touched: Map<HarmCategory, boolean> | undefined
-  for (let i = 0; i < s.words.length; i++) {
-    for (const c of wordInfo(s.words[i] as string).categories) {
-      touched ??= new Map()
-      touched.set(c, (touched.get(c) ?? true) && (s.negated[i] as boolean))
-    }
-  }
-  if (touched === undefined) return
-  const person = anyIn(s.words, FIRST) ? 'i' : anyIn(s.words, CLOSE) ? 'close' : anyIn(s.words, GENERIC) ? 'generic' : 'none'
+/** Who and when, for a sentence near a category's vocabulary. */
+function contextFeatures (s: SentenceState, out: Set<number>): void {
+  if (s.touched.length === 0) return
+  const person = s.first ? 'i' : s.close ? 'close' : s.generic ? 'generic' : 'none'
   const times: string[] = []
-  if (anyIn(s.words, PAST)) times.push('past')
-  if (anyIn(s.words, RELIEF)) times.push('relief')
-  if (anyIn(s.words, NOW)) times.push('now')
-  if (anyIn(s.words, ONSET)) times.push('onset')
+  if (s.past) times.push('past')
+  if (s.relief) times.push('relief')
+  if (s.now) times.push('now')
+  if (s.onset) times.push('onset')
   if (times.length === 0) times.push('plain')
-  for (const [c, allNegated] of touched) {
+  for (const c of s.touched) {
+    const allNegated = s.allNegated.get(c) as boolean
     out.add(contextSlot(`${c}|${person}`)).add(contextSlot(`${c}|neg=${allNegated}`))
     if (s.question) out.add(contextSlot(`${c}|question|${person}`))
     for (const t of times) out.add(contextSlot(`${c}|${t}`)).add(contextSlot(`${c}|${person}|${t}`))
@@ -257,24 +259,41 @@ export function extractFeatures (story: StoryText, cues: CueCounts, weights: Fam
   const max = new Float64Array(DIMENSIONS)
   let tokens = 0
   let known = 0
+  const sentence = new SentenceState()
   for (const field of ['title', 'body'] as const) {
-    for (const s of sentences(story[field])) {
-      let prev = '<s>'
-      s.words.forEach((w, i) => {
-        const info = wordInfo(w)
-        const negated = s.negated[i] === true
-        tokens++
-        wordCounts.add(negated ? info.negatedSlot : info.slot, 1)
-        if (weights.pairs > 0) {
-          const token = negated ? `neg_${w}` : w
-          pairCounts.add(hashString(SEED.pair, `${prev} ${token}`) & (HASHED - 1), 1)
-          prev = token
-        }
-        if (weights.chars > 0) for (const g of info.grams) gramCounts.add(g, 1)
-        if (info.vectorRow >= 0 && accumulateRow(vectors, info.vectorRow, sum, max)) known++
-      })
-      contextFeatures(s, context)
+    // Words in a negation's reach are marked ("no thoughts of dying" gives neg_dying); a clause
+    // break ends the reach, a sentence end ends the sentence.
+    let prev = '<s>'
+    let reach = 0
+    for (const m of story[field].matchAll(TOKEN)) {
+      const t = m[0]
+      if (SENTENCE_END.has(t)) {
+        if (t === '?') sentence.question = true
+        if (sentence.words > 0) contextFeatures(sentence, context)
+        sentence.reset()
+        prev = '<s>'
+        reach = 0
+        continue
+      }
+      if (CLAUSE_BREAK.has(t)) { reach = 0; if (t.length === 1) continue }
+      const w = t.endsWith("n't") ? t.slice(0, -3) + 'nt' : t
+      const negated = reach > 0
+      if (NEGATORS.has(w)) reach = 4
+      else if (reach > 0) reach--
+      const info = wordInfo(w)
+      tokens++
+      wordCounts.add(negated ? info.negatedSlot : info.slot, 1)
+      if (weights.pairs > 0) {
+        const token = negated ? `neg_${w}` : w
+        pairCounts.add(hashString(SEED.pair, `${prev} ${token}`) & (HASHED - 1), 1)
+        prev = token
+      }
+      if (weights.chars > 0) for (const g of info.grams) gramCounts.add(g, 1)
+      if (info.vectorRow >= 0 && accumulateRow(vectors, info.vectorRow, sum, max)) known++
+      sentence.see(w, info.categories, negated)
     }
+    if (sentence.words > 0) contextFeatures(sentence, context)
+    sentence.reset()
   }
   addUnit(wordCounts, weights.words)
   addUnit(pairCounts, weights.pairs)
