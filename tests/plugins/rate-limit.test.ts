@@ -10,7 +10,9 @@ import { apiKey, bearer, decideOn, siteWithTopic, storyInput, submit } from '../
 
 const limited = (extra: Record<string, string> = {}) => ({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_WRITES_PER_MINUTE: '3', ...extra })
 let n = 0
-const distinctStory = () => storyInput({ body: `Story number ${++n}: ${randomBytes(16).toString('hex')} and it helped my sleep a lot.` })
+// Mostly random words, so that no two are near-duplicates of each other (one random token in a
+// shared sentence was, now and then, by MinHash's estimate).
+const distinctStory = () => storyInput({ body: `Story ${++n}: ${randomBytes(24).toString('hex').match(/.{6}/g)?.join(' ')} and it helped.` })
 
 t.test('a client gets 3 submissions a minute; the 4th is a 429 problem with Retry-After', async (t) => {
   const { app, db } = await buildTestApp(t, limited())
