@@ -86,7 +86,9 @@ export async function loadDemoData (db: Db): Promise<boolean> {
         data: (s.ratings ?? []).map((stars, j) => ({ storyId: story.id, stars, raterHash: `demo-${j}`, networkHash: `demo-${j}` })),
       })
     }
-  })
+  // All or nothing, once per database; every item is triaged inside, which on a busy machine can
+  // outlast Prisma's default 5 s for an interactive transaction.
+  }, { timeout: 60_000 })
   return true
 }
 
