@@ -21,6 +21,7 @@ import publicCache from './plugins/public-cache.js'
 import idempotency from './plugins/idempotency.js'
 import rateLimit from './plugins/rate-limit.js'
 import admin from './routes/admin/index.js'
+import keys from './routes/keys/index.js'
 import moderation from './routes/moderation/index.js'
 import operations from './routes/operations/index.js'
 import research from './routes/research/index.js'
@@ -111,6 +112,7 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
 
   await app.register(operations)
   await app.register(publicRoutes)
+  await app.register(keys)
   await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
   await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })
   await app.register(research, { databaseUrl: config.databaseUrl })

@@ -223,6 +223,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key, its role and the sites it covers
+         * @description For clients (the console) that show only what a key may do. Any active key; never the key
+         *     itself. An admin key covers every site: `sites` then lists every site there is.
+         */
+        get: operations["getCurrentKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/moderation/queue": {
         parameters: {
             query?: never;
@@ -1224,6 +1245,16 @@ export interface components {
             /** Format: date-time */
             lastUsedAt: string | null;
         };
+        CurrentKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description Slugs of the sites the key may touch (every site for an admin key), alphabetical. */
+            sites: components["schemas"]["Slug"][];
+            /** @description True for admin keys: sites created later are covered too. */
+            allSites: boolean;
+        };
         ApiKeyCreate: {
             name: string;
             role: components["schemas"]["Role"];
@@ -2074,6 +2105,30 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCurrentKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

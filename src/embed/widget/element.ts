@@ -1,6 +1,6 @@
 // <candor-stories site topic api>: a standards custom element in shadow DOM showing the tally, stories (with ratings and comments) and form.
 import { apiClient } from './client.js'
-import { h } from './dom.js'
+import { h } from '../../browser/dom.js'
 import { storyForm } from './story-form.js'
 import { renderTally, storyList } from './stories.js'
 import { applyStyles } from './styles.js'
