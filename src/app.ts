@@ -12,6 +12,7 @@ import contractPlugin from './plugins/contract.js'
 import database from './plugins/database.js'
 import docs from './plugins/docs.js'
 import embed from './embed/plugin.js'
+import consolePlugin from './console/plugin.js'
 import { errors } from './errors.js'
 import errorsPlugin, { clientErrorHandler, sendProblem } from './plugins/errors.js'
 import { installJsonBodyParser } from './plugins/json-body.js'
@@ -109,6 +110,7 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(webhooks, { config, ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}) })
   await app.register(docs)
   await app.register(embed)
+  await app.register(consolePlugin)
 
   await app.register(operations)
   await app.register(publicRoutes)

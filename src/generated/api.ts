@@ -2142,6 +2142,8 @@ export interface operations {
                 /** @description Only stories in this status (instead of the stories that need a decision). */
                 status?: components["schemas"]["StoryStatus"];
                 level?: components["schemas"]["TriageLevel"];
+                /** @description Only items triage raised this harm category for. */
+                category?: components["schemas"]["HarmCategory"];
                 /** @description Only stories or only comments. */
                 kind?: components["schemas"]["ItemKind"];
                 /** @description Only stories past their review target (`dueAt`). */
