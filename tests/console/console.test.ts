@@ -152,6 +152,21 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     await page.screenshot({ path: `${artifacts}/stale-conflict.png`, fullPage: true })
   })
 
+  await t.test('r rejects by keyboard: the reason list takes focus, arrows choose, Enter decides', async (t) => {
+    await page.keyboard.press('Escape')
+    while (await focusedRowTitle() !== high.title) await page.keyboard.press('k')
+    await page.keyboard.press('Enter')
+    await item.getByRole('heading', { name: high.title }).waitFor()
+    await page.keyboard.press('r')
+    t.equal(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('name')), 'reason', 'r focuses the reason')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await item.getByText('Rejected.').waitFor()
+    t.match(await item.locator('.history').innerText(), /reject pending → rejected \(spam\)/)
+    t.equal(await page.locator('button.row', { hasText: high.title }).count(), 0, 'it left the queue')
+    t.equal((await db.story.findUniqueOrThrow({ where: { id: ids[high.title]! } })).status, 'rejected')
+  })
+
   await t.test('? lists the shortcuts, Escape closes them and focus comes back', async (t) => {
     await page.keyboard.press('Escape')
     const before = await focusedRowTitle()

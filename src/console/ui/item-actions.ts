@@ -7,11 +7,11 @@ import type { Strings } from './strings.js'
 export type Action = 'approve' | 'reject' | 'escalate' | 'remove' | 'restore'
 export interface Draft { reason: string, note: string, warnings: string[] }
 
-/** The decisions the API accepts for an item in this state. */
+/** The decisions the API accepts for an item in this state (src/moderation/decisions.ts), so no button leads to a refusal. */
 export function allowedActions (story: ModerationStory): Action[] {
   switch (story.status) {
     case 'pending': return story.escalated ? ['approve', 'reject'] : ['approve', 'reject', 'escalate']
-    case 'approved': return story.flagged ? ['approve', 'remove'] : ['remove']
+    case 'approved': return !story.flagged ? ['remove'] : story.escalated ? ['approve', 'remove'] : ['approve', 'remove', 'escalate']
     case 'rejected': case 'removed': return ['restore']
     default: return []
   }
