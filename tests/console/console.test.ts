@@ -152,6 +152,30 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     await page.screenshot({ path: `${artifacts}/stale-conflict.png`, fullPage: true })
   })
 
+  await t.test('on a published item: x redacts the selected words, and its content warnings can change', async (t) => {
+    await item.locator('.story-text .story-body').evaluate((el: any) => {
+      const doc = (globalThis as any).document
+      const text = el.firstChild
+      const at = text.textContent.indexOf('headaches')
+      const range = doc.createRange()
+      range.setStart(text, at)
+      range.setEnd(text, at + 'headaches'.length)
+      doc.getSelection().removeAllRanges()
+      doc.getSelection().addRange(range)
+    })
+    await page.keyboard.press('x')
+    await item.getByText(/Redacted: the public sees/).waitFor()
+    t.match(await item.locator('.public-body').innerText(), /and my \[redacted\] are less frequent/, 'the public version shows the redaction')
+    t.match(await item.locator('.story-body').innerText(), /headaches/, 'the moderator still sees the original')
+    const story = async () => (await app.inject({ url: `/v1/stories/${ids[normal.title]}` })).json()
+    t.match((await story()).body, /and my \[redacted\] are less frequent/, 'and so does the public API')
+    await item.getByRole('checkbox', { name: 'physical harm' }).check()
+    await item.getByRole('button', { name: 'Save content warnings' }).click()
+    await item.getByText('Content warnings saved.').waitFor()
+    t.same((await story()).contentWarnings, ['physical_harm'])
+    t.match(await item.locator('.history').innerText(), /edited[\s\S]*edited/, 'both edits are in the history')
+  })
+
   await t.test('r rejects by keyboard: the reason list takes focus, arrows choose, Enter decides', async (t) => {
     await page.keyboard.press('Escape')
     while (await focusedRowTitle() !== high.title) await page.keyboard.press('k')

@@ -21,6 +21,8 @@ export interface ActionHandlers {
   claim: () => void
   release: () => void
   decide: (action: Action) => void
+  saveWarnings: () => void
+  redact: () => void
 }
 
 export function actionBar (s: Strings, story: ModerationStory, mine: boolean, draft: Draft, on: ActionHandlers): HTMLElement {
@@ -34,6 +36,10 @@ export function actionBar (s: Strings, story: ModerationStory, mine: boolean, dr
     ? []
     : [button('claim', mine ? s.renew : s.claim, on.claim), mine ? button('release', s.release, on.release) : null]
   const decisionButtons = actions.map((a) => button(a, s[a], () => { on.decide(a) }, a === 'approve' ? 'primary' : ''))
+  const editable = story.status !== 'withdrawn'
+  const redactButton = editable ? button('redact', s.redact, on.redact) : null
+  // Mouse users select text and then press the button; keep the selection the press would clear.
+  redactButton?.addEventListener('mousedown', (e) => { e.preventDefault() })
 
   const reason = h('select', { name: 'reason', 'data-key': 'reason' }, h('option', { value: '' }, s.chooseReason),
     ...Object.entries(s.reasons).map(([value, text]) => h('option', { value, selected: value === draft.reason }, text)))
@@ -53,10 +59,12 @@ export function actionBar (s: Strings, story: ModerationStory, mine: boolean, dr
       return h('label', {}, box, ` ${text}`)
     }))
   const needsReason = actions.includes('reject') || actions.includes('remove')
+  const published = story.status === 'approved'
+  if (published) warnings.append(button('save-warnings', s.saveWarnings, on.saveWarnings))
   return h('div', { class: 'actions' },
-    h('div', { class: 'buttons' }, ...claimButtons, ...decisionButtons),
+    h('div', { class: 'buttons' }, ...claimButtons, ...decisionButtons, redactButton),
     actions.length ? h('div', { class: 'decision-fields' },
       needsReason ? h('label', {}, `${s.reasonLabel} `, reason) : null,
       h('label', {}, `${s.noteLabel} `, note),
-      actions.includes('approve') ? warnings : null) : null)
+      actions.includes('approve') || published ? warnings : null) : null)
 }

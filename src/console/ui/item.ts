@@ -9,6 +9,7 @@ import type { ConsoleContext } from './context.js'
 import { clockTime, dateTime, duration, secondsUntil } from './format.js'
 import { actionBar, allowedActions, type Action, type Draft } from './item-actions.js'
 import { evidenceSection, historySection, latestChange, publicSection, reportsSection, storyText } from './item-sections.js'
+import { selectedSpan } from './selection.js'
 import { isDistressing } from './wellbeing.js'
 
 export interface ItemView {
@@ -19,6 +20,7 @@ export interface ItemView {
   decide: (action: Action) => Promise<void>
   startReject: () => void
   toggleReveal: () => void
+  redactSelection: () => void
 }
 
 interface Opened { story: ModerationStory, etag: string, history: AuditEvent[], revealed: boolean, draft: Draft }
@@ -66,7 +68,13 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void):
       h('p', { class: 'claim-line', 'data-claim': '' }, claimLine(story)),
       h('div', { class: 'text' }, blurred ? h('p', { class: 'muted' }, s.distressing) : null, storyText(s, story)),
       revealButton ?? '',
-      actionBar(s, story, mine(story), draft, { claim: () => { void claim() }, release: () => { void release() }, decide: (a) => { void decide(a) } }),
+      actionBar(s, story, mine(story), draft, {
+        claim: () => { void claim() },
+        release: () => { void release() },
+        decide: (a) => { void decide(a) },
+        saveWarnings: () => { if (current) void edit({ contentWarnings: current.draft.warnings }, s.warningsSaved) },
+        redact: redactSelection,
+      }),
       evidenceSection(s, story), reportsSection(s, story), publicSection(s, story), historySection(s, history))
     const target = (before ? element.querySelector<HTMLElement>(`[data-key="${before}"]`) : null) ?? (before ? element.querySelector<HTMLElement>('[data-key="heading"]') : null)
     target?.focus()
@@ -141,6 +149,25 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void):
     onDecided(story.id)
   }
 
+  /** Content warnings or redactions (PATCH, with the ETag); conflicts as for decisions. */
+  async function edit (body: { contentWarnings?: string[], redactions?: ModerationStory['redactions'] }, done: string): Promise<void> {
+    if (!current) return
+    const { id } = current.story
+    const { data, error, response } = await api.PATCH('/v1/moderation/stories/{id}', { params: { path: { id }, header: { 'If-Match': current.etag } }, body })
+    if (!data) { await conflict(error, response.status); return }
+    const history = await api.GET('/v1/moderation/stories/{id}/history', path(id))
+    current = { ...current, story: data, etag: response.headers.get('etag') ?? '', history: history.data?.items ?? current.history }
+    message = { kind: 'status', text: done }
+    render()
+  }
+
+  function redactSelection (): void {
+    if (!current || current.story.status === 'withdrawn') return
+    const span = selectedSpan(element)
+    if (!span) { message = { kind: 'alert', text: s.selectFirst }; render(); return }
+    void edit({ redactions: [...current.story.redactions, span] }, s.redacted)
+  }
+
   function startReject (): void {
     if (!current || !allowedActions(current.story).some((a) => a === 'reject' || a === 'remove')) return
     if (current.draft.reason) { void decide(allowedActions(current.story).includes('remove') ? 'remove' : 'reject'); return }
@@ -159,5 +186,5 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void):
     if (current && line) line.textContent = claimLine(current.story)
   }, 5000)
 
-  return { element, open, claim, release, decide, startReject, toggleReveal }
+  return { element, open, claim, release, decide, startReject, toggleReveal, redactSelection }
 }

@@ -15,6 +15,7 @@ export function installShortcuts (queue: QueueView, item: ItemView, showShortcut
     r: () => { item.startReject() },
     e: () => { void item.decide('escalate') },
     v: () => { item.toggleReveal() },
+    x: () => { item.redactSelection() },
     g: () => { void queue.refresh() },
     '?': showShortcuts,
     Escape: () => { queue.focusSelected() },
