@@ -149,6 +149,8 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     t.match(await alert.innerText(), /someone changed this item while you were reading it \(now approved; last: approve by key:/)
     t.match(await item.locator('.line').first().innerText(), /approved/, 'the latest version is shown')
     t.equal(await item.getByLabel(/Note for other moderators/).inputValue(), 'Checked the wording twice', 'the note is kept')
+    await page.waitForFunction(() => !(globalThis as any).document.querySelector('.queue-list')?.textContent?.includes('Relaxing'))
+    t.pass('the queue refreshes: the item someone else decided has left it')
     await page.screenshot({ path: `${artifacts}/stale-conflict.png`, fullPage: true })
   })
 

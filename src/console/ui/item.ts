@@ -26,7 +26,8 @@ export interface ItemView {
 interface Opened { story: ModerationStory, etag: string, history: AuditEvent[], revealed: boolean, draft: Draft }
 type Message = { text: string, kind: 'status' | 'alert' } | null
 
-export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void): ItemView {
+/** `onDecided` after this moderator's decision; `onChangedElsewhere` when a conflict shows that someone else changed the item. */
+export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void, onChangedElsewhere: () => void): ItemView {
   const { api, s, me, wellbeing } = ctx
   const element = h('section', { class: 'item', 'aria-label': 'Item' }, h('p', { class: 'muted' }, s.itemPlaceholder))
   let current: Opened | null = null
@@ -102,6 +103,7 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void):
     const problem = asProblem(error, status)
     const latest = status === 409 || status === 412 ? await fetchItem(current.story.id) : null
     if (latest) current = { ...current, ...latest }
+    if (latest && status === 412) onChangedElsewhere()
     message = {
       kind: 'alert',
       text: status === 409 && problem.claim

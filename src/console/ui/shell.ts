@@ -37,7 +37,7 @@ export function consoleShell (ctx: ConsoleContext, onSignOut: () => void): HTMLE
     signOut.addEventListener('click', onSignOut)
     return h('div', { class: 'shell' }, header, h('main', {}, h('p', { class: 'notice' }, s.noModeration)))
   }
-  const item = itemView(ctx, (id) => { queue.decided(id) })
+  const item = itemView(ctx, (id) => { queue.decided(id) }, () => { void queue.refresh() })
   const queue = queueView(ctx, (picked) => { void item.open(picked.id) })
   const removeShortcuts = installShortcuts(queue, item, showShortcuts)
   blur.addEventListener('change', () => { ctx.wellbeing.setBlur(blur.checked); void queue.refresh() })
