@@ -12,6 +12,7 @@ import contractPlugin from './plugins/contract.js'
 import database from './plugins/database.js'
 import docs from './plugins/docs.js'
 import embed from './embed/plugin.js'
+import consolePlugin from './console/plugin.js'
 import { errors } from './errors.js'
 import errorsPlugin, { clientErrorHandler, sendProblem } from './plugins/errors.js'
 import { installJsonBodyParser } from './plugins/json-body.js'
@@ -21,6 +22,7 @@ import publicCache from './plugins/public-cache.js'
 import idempotency from './plugins/idempotency.js'
 import rateLimit from './plugins/rate-limit.js'
 import admin from './routes/admin/index.js'
+import keys from './routes/keys/index.js'
 import moderation from './routes/moderation/index.js'
 import operations from './routes/operations/index.js'
 import research from './routes/research/index.js'
@@ -115,9 +117,11 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   })
   await app.register(docs)
   await app.register(embed)
+  await app.register(consolePlugin)
 
   await app.register(operations, { metricsToken: config.metricsToken })
   await app.register(publicRoutes)
+  await app.register(keys)
   await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
   await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })
   await app.register(research, { databaseUrl: config.databaseUrl })

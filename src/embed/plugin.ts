@@ -1,8 +1,6 @@
 // Serves the embeddable widget bundle at /embed/v1/stories.js and a demo page at /embed/demo (not API operations).
-import { readFile } from 'node:fs/promises'
 import type { FastifyPluginAsync } from 'fastify'
-import { DomainError } from '../errors.js'
-import { etagOf, noneMatchHits } from '../http/etag.js'
+import { serveStaticAsset } from '../http/static-asset.js'
 
 /** Built by `npm run build:widget` and committed (not under `dist/`, which .gitignore ignores). */
 const bundleUrl = new URL('./static/stories.js', import.meta.url)
@@ -30,20 +28,12 @@ const demoPage = `<!doctype html>
 `
 
 const embed: FastifyPluginAsync = async (app) => {
-  // A missing bundle must not take the API down: the script answers 503 and the log says why.
-  const bundle = await readFile(bundleUrl).catch(() => null)
-  if (!bundle) app.log.error(`the widget bundle ${bundleUrl.pathname} is missing: run \`npm run build:widget\``)
-  const etag = bundle ? etagOf(bundle) : ''
-
-  app.get('/embed/v1/stories.js', async (request, reply) => {
-    if (!bundle) throw new DomainError('widget_unavailable', 503, 'Service unavailable', 'The widget is not built on this server.')
-    reply
-      .header('cache-control', 'public, max-age=300')
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('x-content-type-options', 'nosniff')
-      .header('etag', etag)
-    if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send()
-    return reply.type('text/javascript; charset=utf-8').send(bundle)
+  await serveStaticAsset(app, {
+    url: '/embed/v1/stories.js',
+    file: bundleUrl,
+    type: 'text/javascript; charset=utf-8',
+    headers: { 'cache-control': 'public, max-age=300', 'cross-origin-resource-policy': 'cross-origin' },
+    buildWith: 'npm run build:widget',
   })
 
   app.get('/embed/demo', async (_request, reply) => reply

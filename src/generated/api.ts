@@ -288,6 +288,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key, its role and the sites it covers
+         * @description For clients (the console) that show only what a key may do. Any active key; never the key
+         *     itself. An admin key covers every site: `sites` then lists every site there is.
+         */
+        get: operations["getCurrentKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/moderation/queue": {
         parameters: {
             query?: never;
@@ -1407,6 +1428,16 @@ export interface components {
             revokedAt: string | null;
             /** Format: date-time */
             lastUsedAt: string | null;
+        };
+        CurrentKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description Slugs of the sites the key may touch (every site for an admin key), alphabetical. */
+            sites: components["schemas"]["Slug"][];
+            /** @description True for admin keys: sites created later are covered too. */
+            allSites: boolean;
         };
         ApiKeyCreate: {
             name: string;
@@ -2629,6 +2660,34 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getCurrentKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getModerationQueue: {
         parameters: {
             query?: {
@@ -2637,6 +2696,8 @@ export interface operations {
                 /** @description Only stories in this status (instead of the stories that need a decision). */
                 status?: components["schemas"]["StoryStatus"];
                 level?: components["schemas"]["TriageLevel"];
+                /** @description Only items triage raised this harm category for. */
+                category?: components["schemas"]["HarmCategory"];
                 /** @description Only stories or only comments. */
                 kind?: components["schemas"]["ItemKind"];
                 /** @description Only stories past their review target (`dueAt`). */

@@ -106,6 +106,15 @@ export async function siteIdsInScope (db: Db, principal: Principal, site: string
   return [await coveredSiteId(db, principal, site)]
 }
 
+/** The calling key as it may see itself: name, role and the slugs of the sites it covers (all of them for admin). */
+export async function describeKey (db: Db, principal: Principal) {
+  const key = await db.apiKey.findUniqueOrThrow({ where: { id: principal.keyId }, select: { id: true, name: true, role: true } })
+  const sites = principal.sites === 'all'
+    ? (await db.site.findMany({ select: { slug: true }, orderBy: { slug: 'asc' } })).map((s) => s.slug)
+    : [...principal.sites.values()].sort()
+  return { ...key, sites, allSites: principal.sites === 'all' }
+}
+
 export function toApiKeyView (record: ApiKeyRecord) {
   return {
     id: record.id,

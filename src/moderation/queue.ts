@@ -17,6 +17,7 @@ export interface QueueQuery {
   site?: string | undefined
   status?: StoryStatus | undefined
   level?: TriageLevel | undefined
+  category?: HarmCategory | undefined
   kind?: ItemKind | undefined
   overdue?: boolean | undefined
   escalated: boolean
@@ -50,6 +51,7 @@ export async function moderationQueue (db: Db, pool: pg.Pool, principal: Princip
   if (!q.status) conditions.push(q.escalated ? Prisma.sql`s.escalated_at IS NOT NULL` : Prisma.sql`s.escalated_at IS NULL`)
   if (siteIds !== 'all') conditions.push(Prisma.sql`s.site_id = ANY(${siteIds}::uuid[])`)
   if (q.level) conditions.push(Prisma.sql`s.triage_level = ${q.level}::"TriageLevel"`)
+  if (q.category) conditions.push(Prisma.sql`${q.category} = ANY(s.triage_categories)`)
   if (q.kind) conditions.push(q.kind === 'story' ? Prisma.sql`s.parent_id IS NULL` : Prisma.sql`s.parent_id IS NOT NULL`)
   if (q.overdue !== undefined) conditions.push(q.overdue ? Prisma.sql`${dueAt} < ${now}` : Prisma.sql`${dueAt} >= ${now}`)
   if (q.cursor !== undefined) conditions.push(keysetCondition(q.cursor))

@@ -7,8 +7,8 @@ import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic } from '../helpers/factories.js'
 
-// Served by @fastify/swagger-ui for the reference page, and the embeddable widget; not API operations.
-const outsideContract = /^\/(docs|embed)(\/|$)|^\*$/
+// Served by @fastify/swagger-ui for the reference page, the embeddable widget and the console; not API operations.
+const outsideContract = /^\/(docs|embed|console)(\/|$)|^\*$/
 
 t.test('the server and the contract list the same operations', async (t) => {
   const { app } = await buildTestApp(t)

@@ -105,11 +105,11 @@ export interface WidgetPage {
   failed: string[]
 }
 
-/** Headless Chromium showing the host page, with the widget rendered and everything it does recorded. */
-export async function openWidget (t: Test, site: WidgetSite): Promise<WidgetPage> {
+/** Headless Chromium with one page whose requests, failed responses, errors and CSP reports are recorded. */
+export async function watchedPage (t: Test): Promise<Omit<WidgetPage, 'widget'>> {
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   t.teardown(() => browser.close())
-  const page = await browser.newPage({ viewport: { width: 900, height: 1400 } })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } })
   const requests: string[] = []
   const problems: string[] = []
   page.on('request', (r) => requests.push(r.url()))
@@ -123,11 +123,17 @@ export async function openWidget (t: Test, site: WidgetSite): Promise<WidgetPage
     w.__csp = []
     w.document.addEventListener('securitypolicyviolation', (e: any) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`))
   })
+  return { page, requests, problems, failed }
+}
 
-  const widget = page.locator('candor-stories')
-  await page.goto(site.hostOrigin)
+/** Headless Chromium showing the host page, with the widget rendered and everything it does recorded. */
+export async function openWidget (t: Test, site: WidgetSite): Promise<WidgetPage> {
+  const watched = await watchedPage(t)
+  await watched.page.setViewportSize({ width: 900, height: 1400 })
+  const widget = watched.page.locator('candor-stories')
+  await watched.page.goto(site.hostOrigin)
   await widget.getByRole('heading', { name: 'Share your story' }).waitFor({ timeout: 15000 })
-  return { page, widget, requests, problems, failed }
+  return { ...watched, widget }
 }
 
 /** Moves the page to the API's own demo page and waits for the widget there. */

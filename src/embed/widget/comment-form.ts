@@ -1,6 +1,6 @@
 // "Have your say": the comment form on a story, built from the same pieces as the story form (form.ts).
 import type { ApiClient, Schemas } from './client.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { automationTrap, checkbox, onSubmit, showReceipt, summaryLine, textField } from './form.js'
 import { tokenOnce } from './keep-token.js'
 import type { Strings } from './strings.js'

@@ -1,7 +1,7 @@
 // A story's comments: a "Comments (N)" toggle opening the approved comments (oldest first, paged) and the comment form.
 import type { ApiClient, Schemas } from './client.js'
 import { commentForm } from './comment-form.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { collapseBehindWarnings, publishedTime, reportControl } from './item.js'
 import { format, type Strings } from './strings.js'
 

@@ -1,8 +1,8 @@
 // <candor-stories site topic api>: a standards custom element in shadow DOM showing the tally, stories (with ratings and comments),
 // the author's own stories remembered on this device, and the form.
 import { apiClient } from './client.js'
+import { h } from '../../browser/dom.js'
 import { deviceMemory } from './device-memory.js'
-import { h } from './dom.js'
 import { storyForm } from './story-form.js'
 import { renderTally, storyList } from './stories.js'
 import { applyStyles } from './styles.js'

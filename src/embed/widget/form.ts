@@ -1,7 +1,7 @@
 // What the story and comment forms share: labelled fields, the API's field problems shown next to each
 // field, the honeypot and fill time, sending, and the confirmation with its support message.
 import { asProblem, type Problem, type Schemas } from './client.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { format, type Strings } from './strings.js'
 
 type Receipt = Schemas['SubmissionReceipt']

@@ -1,6 +1,6 @@
 // What a story and a comment share on screen: the date, content warnings that collapse the text, and the report link.
 import type { Schemas } from './client.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { format, type Strings } from './strings.js'
 
 type Reason = Schemas['ReportReason']

@@ -1,6 +1,6 @@
 // After a submission, how the author keeps their manage token: remembered on this device if they agree,
 // otherwise shown once with a copy button and a plain explanation of what it is for.
-import { h } from './dom.js'
+import { h } from '../../browser/dom.js'
 import type { Strings } from './strings.js'
 
 /** The token shown once, with "copy" (clipboard, or the text selected when the clipboard is refused). */

@@ -1,6 +1,6 @@
 // Editing one's own pending story from "Your stories": title and text, sent with the token and If-Match.
 import { asProblem, type ApiClient, type Schemas } from './client.js'
-import { h } from './dom.js'
+import { h } from '../../browser/dom.js'
 import { summaryLine, supportBlock, textField } from './form.js'
 import type { Strings } from './strings.js'
 

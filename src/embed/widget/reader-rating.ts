@@ -1,6 +1,6 @@
 // A story's reader rating: the average and count, and five star buttons to rate it (a repeat replaces the earlier rating).
 import { asProblem, type ApiClient, type Schemas } from './client.js'
-import { h } from './dom.js'
+import { h } from '../../browser/dom.js'
 import { format, type Strings } from './strings.js'
 
 type Rating = Schemas['ReaderRating']

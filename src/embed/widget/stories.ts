@@ -1,7 +1,7 @@
 // The tally and the approved stories: content warnings collapsed behind "show story", reader rating, comments, paging, reporting.
 import type { ApiClient, Schemas } from './client.js'
 import { storyComments } from './comments.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { collapseBehindWarnings, publishedTime, reportControl } from './item.js'
 import { readerRating } from './reader-rating.js'
 import { format, type Strings } from './strings.js'

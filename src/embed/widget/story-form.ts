@@ -1,6 +1,6 @@
 // The story submission form: title, story, verdict, optional name and email, consent; pieces shared with the comment form come from form.ts.
 import type { ApiClient, Schemas } from './client.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { automationTrap, checkbox, errorLine, onSubmit, showReceipt, summaryLine, textField, type Field } from './form.js'
 import { rememberOffer, tokenOnce } from './keep-token.js'
 import type { Strings } from './strings.js'

@@ -2,7 +2,7 @@
 // (GET /v1/stories/{id}/manage with its token), and editing while pending, withdrawing and forgetting.
 import type { ApiClient, Schemas } from './client.js'
 import type { DeviceMemory, Remembered } from './device-memory.js'
-import { h, uid } from './dom.js'
+import { h, uid } from '../../browser/dom.js'
 import { publishedTime } from './item.js'
 import { ownEditForm } from './own-edit-form.js'
 import { format, type Strings } from './strings.js'

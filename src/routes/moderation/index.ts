@@ -16,8 +16,8 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
   app.route<RouteTypes<'getModerationQueue'>>({
     ...app.contract.route('getModerationQueue'),
     handler: async (request) => {
-      const { site, status, level, kind, overdue, escalated = false, limit = 20, cursor } = request.query
-      return await moderationQueue(app.db, app.pool, request.principal!, { site, status, level, kind, overdue, escalated, limit, cursor })
+      const { site, status, level, category, kind, overdue, escalated = false, limit = 20, cursor } = request.query
+      return await moderationQueue(app.db, app.pool, request.principal!, { site, status, level, category, kind, overdue, escalated, limit, cursor })
     },
   })
 

@@ -37,6 +37,11 @@ t.test('critical, then high, then normal; oldest first inside a level', async (t
 
   const onlyHigh = (await app.inject({ url: '/v1/moderation/queue?level=high', headers: bearer(moderator) })).json().items
   t.same(onlyHigh.map((i: { id: string }) => i.id), [ids[1], ids[5]])
+  const selfHarm = (await app.inject({ url: '/v1/moderation/queue?category=self_harm', headers: bearer(moderator) })).json().items
+  t.same(selfHarm.map((i: { id: string }) => i.id), [ids[2], ids[4]], 'category filters by a raised harm category')
+  const trauma = (await app.inject({ url: '/v1/moderation/queue?category=trauma_response', headers: bearer(moderator) })).json().items
+  t.ok(trauma.length >= 2 && trauma.every((i: { triage: { categories: string[] } }) => i.triage.categories.includes('trauma_response')))
+  t.equal((await app.inject({ url: '/v1/moderation/queue?category=nonsense', headers: bearer(moderator) })).statusCode, 400)
 })
 
 t.test('a moderator sees only the sites their key covers', async (t) => {

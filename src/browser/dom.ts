@@ -1,4 +1,4 @@
-// A tiny element builder: text always goes in through textContent, never as HTML.
+// A tiny element builder shared by the widget and the console: text always goes in through textContent, never as HTML.
 type Attrs = Record<string, string | boolean | undefined>
 
 /** Creates an element with attributes (false/undefined skipped, true = empty) and children (strings become text nodes). */
