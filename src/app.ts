@@ -89,9 +89,8 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   // `Connection: close`, so clients move to another instance instead of meeting a reset.
   let draining = false
   app.decorate('drain', () => { draining = true })
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (_request, _reply, done) => {
     if (!draining) { done(); return }
-    reply.header('connection', 'close').header('retry-after', '1')
     done(errors.shuttingDown())
   })
   // Only JSON bodies are accepted; anything else is 415 rather than a confusing validation error.

@@ -15,6 +15,8 @@ export class DomainError extends Error {
     readonly errors?: FieldProblem[],
     /** RFC 9457 extension members, e.g. the claim that blocks a request. */
     readonly extensions?: Record<string, unknown>,
+    /** Response headers that belong to this answer wherever it is raised (`Retry-After`…). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(detail)
   }
@@ -47,7 +49,8 @@ export const errors = {
   malformedBody: (detail: string) =>
     new DomainError('malformed_body', 400, 'Malformed body', detail),
   unauthenticated: () =>
-    new DomainError('unauthenticated', 401, 'Authentication required', 'Send a valid API key as "Authorization: Bearer <key>".'),
+    new DomainError('unauthenticated', 401, 'Authentication required', 'Send a valid API key as "Authorization: Bearer <key>".',
+      undefined, undefined, { 'www-authenticate': 'Bearer' }),
   wrongRole: (roles: readonly string[]) =>
     new DomainError('forbidden_role', 403, 'Forbidden', `This operation needs a key with role ${roles.join(' or ')}.`),
   // Never names the site: a key must not learn the slug of a site it does not cover (from a story id).
@@ -102,9 +105,11 @@ export const errors = {
   unsupportedMediaType: (type: string | undefined) =>
     new DomainError('unsupported_media_type', 415, 'Unsupported media type', `Send application/json, not ${type ?? 'nothing'}.`),
   rateLimited: (retryAfterSeconds: number) =>
-    new DomainError('rate_limited', 429, 'Too many requests', `Slow down; retry in ${retryAfterSeconds} s.`),
+    new DomainError('rate_limited', 429, 'Too many requests', `Slow down; retry in ${retryAfterSeconds} s.`,
+      undefined, undefined, { 'retry-after': String(retryAfterSeconds) }),
   databaseUnavailable: () =>
-    new DomainError('database_unavailable', 503, 'Service unavailable', 'The database is unreachable; retry in a few seconds.'),
+    new DomainError('database_unavailable', 503, 'Service unavailable', 'The database is unreachable; retry in a few seconds.',
+      undefined, undefined, { 'retry-after': '5' }),
   duplicateSubmission: () =>
     new DomainError('duplicate_submission', 409, 'Conflict', 'You sent a story very like this one in the last 24 hours; it is already waiting for a moderator.'),
   idempotencyInProgress: () =>
@@ -114,9 +119,10 @@ export const errors = {
   idempotencyMismatch: () =>
     new DomainError('idempotency_key_reused', 422, 'Unprocessable content', 'This Idempotency-Key was used with a different request; use a new key.'),
   shuttingDown: () =>
-    new DomainError('shutting_down', 503, 'Service unavailable', 'This instance is shutting down; retry and you will reach another.'),
+    new DomainError('shutting_down', 503, 'Service unavailable', 'This instance is shutting down; retry and you will reach another.',
+      undefined, undefined, { 'retry-after': '1', connection: 'close' }),
   notReady: (detail: string) =>
-    new DomainError('not_ready', 503, 'Service unavailable', detail),
+    new DomainError('not_ready', 503, 'Service unavailable', detail, undefined, undefined, { 'retry-after': '5' }),
   internal: () =>
     new DomainError('internal_error', 500, 'Internal error', 'Something failed on our side. It has been logged.'),
 } as const

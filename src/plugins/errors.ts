@@ -49,6 +49,7 @@ function problemDocument (problem: DomainError, instance: string | undefined): R
 }
 
 export function sendProblem (reply: FastifyReply, problem: DomainError): FastifyReply {
+  for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value)
   return reply.code(problem.status).type('application/problem+json').send(problemDocument(problem, reply.request.url))
 }
 
@@ -70,13 +71,9 @@ export function clientErrorHandler (error: Error & { code?: string }, socket: Du
 export default fp(async (app) => {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const problem = toDomainError(error, request)
-    if (problem.status === 503) {
-      request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable')
-      reply.header('retry-after', '5')
-    } else if (problem.status >= 500) {
-      request.log.error({ err: error }, 'request failed')
-    }
-    if (problem.status === 401) reply.header('www-authenticate', 'Bearer')
+    // Only a real outage is logged as one; draining and not-ready answers are states, not failures.
+    if (problem.code === 'database_unavailable') request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable')
+    else if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed')
     return sendProblem(reply, problem)
   })
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')))

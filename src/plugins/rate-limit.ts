@@ -98,10 +98,9 @@ export default fp<{ config: Config }>(async (app, { config }) => {
     keyGenerator: (req) => `mt:${req.clientHash}`,
     skipOnError: true,
   })
-  const refuseOver = (check: typeof siteTotal): preHandlerAsyncHookHandler => async (req, reply) => {
+  const refuseOver = (check: typeof siteTotal): preHandlerAsyncHookHandler => async (req) => {
     const result = await check(req)
     if (result.isAllowed || !result.isExceeded) return
-    reply.header('retry-after', String(result.ttlInSeconds))
     throw errors.rateLimited(result.ttlInSeconds)
   }
   limits.siteWrite.push(refuseOver(siteTotal))

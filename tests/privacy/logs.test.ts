@@ -1,19 +1,9 @@
 // Logs at trace level, through the app's own redaction options, never hold a client IP, an email, an
 // API key, a manage token or story text: on success, on validation errors and on a database outage.
-import { Writable } from 'node:stream'
 import t from 'tap'
-import { loggerOptions } from '../../src/logger.js'
 import { buildTestApp } from '../helpers/app.js'
+import { capturedLogger } from '../helpers/logs.js'
 import { apiKey, bearer, decideOn, siteWithTopic, storyInput } from '../helpers/factories.js'
-
-/** A pino destination that keeps every line. Passing `logger` to buildApp replaces loggerOptions, so
- * the test spreads the app's own options (redaction, serializers) and adds only the stream. */
-function capturedLogger () {
-  const lines: string[] = []
-  const stream = new Writable({ write (chunk, _enc, done) { lines.push(String(chunk)); done() } })
-  const options = loggerOptions({ logLevel: 'trace' }) as Exclude<ReturnType<typeof loggerOptions>, boolean | undefined>
-  return { lines, logger: { ...options, stream } }
-}
 
 const secrets = {
   ip: '203.0.113.77',
