@@ -5,13 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import sjson from 'secure-json-parse'
 import { errors } from '../errors.js'
-
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2028\u2029\uFEFF]/g
-
-export function cleanString (text: string): string {
-  return text.normalize('NFC').replace(controls, '')
-}
+import { cleanString } from '../text/clean.js'
 
 function cleanDeep (value: unknown): unknown {
   if (typeof value === 'string') return cleanString(value)

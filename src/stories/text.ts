@@ -1,5 +1,5 @@
-// Story text as stored: the body parser already normalised it (see plugins/json-body.ts); trimmed here.
-import { cleanString } from '../plugins/json-body.js'
+// Story text as stored: the body parser already cleaned it (text/clean.ts, applied by plugins/json-body.ts); trimmed here.
+import { cleanString } from '../text/clean.js'
 
 export function cleanText (text: string): string {
   return cleanString(text).trim()
