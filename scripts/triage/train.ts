@@ -40,13 +40,13 @@ const label = (item: LabelledItem, head: Head): number =>
 /** Feature families and their weights: words, cues, context and vectors generalise to sources not
  *  trained on; word pairs and character n-grams mostly memorise the training sources' wording, so
  *  they count for less (measured on the held-out sources when the families were chosen). */
-const SOURCE_WEIGHT_DEFAULTS: Record<string, number> = {}
-
 const FAMILY_DEFAULTS: FamilyWeights = { words: 1, pairs: 1, chars: 1, context: 1, cues: 1, vectors: 1 }
 
 // CI rebuilds the model and fails unless it is the one that ships: npm run triage:train -- --check
 // To compare configurations without touching the shipped model:
 //   npm run triage:train -- --dry-run --families '{"pairs":0}' --alarm-cost '{"physical_harm":2}'
+//   npm run triage:train -- --dry-run --source-weights '{"druglib":3}' --optimiser '{"l2":1e-3}'
+// and --dump-oof FILE writes each trained-on item's out-of-fold probabilities (ids, no text).
 const { values: options } = parseArgs({
   options: { 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, families: { type: 'string' }, 'alarm-cost': { type: 'string' }, reads: { type: 'string' }, 'dump-oof': { type: 'string' }, 'source-weights': { type: 'string' }, optimiser: { type: 'string' } },
 })
@@ -58,7 +58,7 @@ const FAMILIES: FamilyWeights = { ...FAMILY_DEFAULTS, ...(JSON.parse(options.fam
 /** The optimiser's settings (logistic.ts), e.g. --optimiser '{"l2":1e-3}' to compare. */
 const DEFAULTS = { ...OPTIMISER_DEFAULTS, ...(JSON.parse(options.optimiser ?? '{}') as Partial<typeof OPTIMISER_DEFAULTS>) }
 /** How much an item of each source counts in training (default 1). */
-const SOURCE_WEIGHTS: Record<string, number> = { ...SOURCE_WEIGHT_DEFAULTS, ...(JSON.parse(options['source-weights'] ?? '{}') as Record<string, number>) }
+const SOURCE_WEIGHTS = JSON.parse(options['source-weights'] ?? '{}') as Record<string, number>
 
 /** An item as the trainer sees it: the whole text (to start from), each passage (what the model
  *  scores), and what the phrase layer found. */
