@@ -1,4 +1,5 @@
 // pino options: JSON logs (pretty only on a TTY) with secrets and personal data redacted.
+import { createRequire } from 'node:module'
 import type { FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
 
@@ -48,6 +49,23 @@ export function loggerOptions (config: Pick<Config, 'logLevel'>): FastifyServerO
     serializers: {
       req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: loggedUrl(req.url), id: req.id }),
     },
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
+    ...(prettyLogs() ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
+  }
+}
+
+/**
+ * Pretty logs for a person at a terminal, when pino-pretty is installed. It is a devDependency, so
+ * the production image (`docker run -it` gives it a TTY) has none and keeps JSON logs.
+ */
+export function prettyLogs (tty = process.stdout.isTTY === true, installed = resolvable('pino-pretty')): boolean {
+  return tty && installed
+}
+
+function resolvable (name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name)
+    return true
+  } catch {
+    return false
   }
 }

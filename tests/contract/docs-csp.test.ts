@@ -27,6 +27,7 @@ t.test('/docs renders under its CSP without violations', async (t) => {
   t.notMatch(policy, /unsafe-inline|unsafe-eval|https:|validator\.swagger\.io/, 'with no inline, eval or third-party allowances')
   await page.waitForSelector('.opblock', { timeout: 20_000 })
   t.ok(await page.locator('.opblock').count() > 20, 'every operation is listed')
+  t.equal(await page.locator('.info a[href*="Apache-2.0"], .info :text("Apache License 2.0")').count() > 0, true, 'the page says the licence')
   await page.locator('.opblock-summary').first().click()
   await page.waitForSelector('.opblock-body', { timeout: 10_000 })
   await page.waitForTimeout(500)

@@ -5,7 +5,7 @@ import t, { type Test } from 'tap'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readJsonl, type LabelledItem } from '../../scripts/triage/data.js'
+import { DEV_SET, readJsonl, type LabelledItem } from '../../scripts/triage/data.js'
 import { figures } from '../../scripts/triage/figures.js'
 import { phraseTriage } from '../../src/triage/phrases.js'
 import { prepare } from '../../src/triage/text.js'
@@ -200,13 +200,10 @@ t.test('level follows the categories and every category has evidence', async (t)
   }
 })
 
-/** dev.jsonl from the shared folder beside the repository (HARM_EVAL_DIR overrides); undefined on a
- *  clone with nothing beside it, where the tests that need it skip. */
+/** dev.jsonl beside the repository (../shared/harm-eval, or TRIAGE_DEV); undefined on a clone with
+ *  nothing beside it, where the tests that need it skip. */
 function devSet (): string | undefined {
-  const candidates = [process.env.HARM_EVAL_DIR, resolve(here, '../../../shared/harm-eval'), '/work/shared/harm-eval']
-    .filter((d): d is string => d !== undefined)
-    .map((d) => resolve(d, 'dev.jsonl'))
-  return candidates.find((f) => existsSync(f))
+  return existsSync(DEV_SET) ? DEV_SET : undefined
 }
 const devFile = devSet()
 
