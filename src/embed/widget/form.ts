@@ -55,6 +55,13 @@ export function automationTrap (s: Strings): { wrap: HTMLElement, stamp: <T exte
 
 export const summaryLine = (): HTMLParagraphElement => h('p', { class: 'error summary', role: 'alert', tabindex: '-1', hidden: true })
 
+/** Shows a form's error summary with `text` and moves focus to it. */
+export function showSummary (summary: HTMLElement, text: string): void {
+  summary.textContent = text
+  summary.hidden = false
+  summary.focus()
+}
+
 /** The texts that differ between the forms. */
 export interface FormTexts { submit: string, failed: string, duplicate: string, rateLimited: string }
 
@@ -113,11 +120,7 @@ export function onSubmit (o: Sending): void {
     o.send().then(({ data, error, response }) => {
       if (data && response.status === 201) o.created(data)
       else showProblem(asProblem(error, response.status), response.headers.get('retry-after'))
-    }).catch(() => {
-      summary.textContent = texts.failed
-      summary.hidden = false
-      summary.focus()
-    }).finally(() => {
+    }).catch(() => { showSummary(summary, texts.failed) }).finally(() => {
       submit.disabled = false
       submit.textContent = texts.submit
     })

@@ -1,7 +1,7 @@
 // Editing one's own pending story from "Your stories": title and text, sent with the token and If-Match.
 import { asProblem, type ApiClient, type Schemas } from './client.js'
 import { h } from '../../browser/dom.js'
-import { summaryLine, supportBlock, textField } from './form.js'
+import { showSummary, summaryLine, supportBlock, textField } from './form.js'
 import type { Strings } from './strings.js'
 
 type OwnItem = Schemas['OwnItem']
@@ -43,14 +43,8 @@ export function ownEditForm (o: OwnEditOptions): HTMLFormElement {
       if (data) { o.finished(s.ownSaved, supportBlock(data.support)); return }
       const problem = asProblem(error, response.status)
       if (response.status === 409 || response.status === 412) { o.finished(response.status === 409 ? s.ownClosed : s.ownStale, []); return }
-      summary.textContent = problem.status === 400 ? [s.formErrors, ...(problem.errors ?? []).map((e) => e.detail)].join(' ') : s.ownFailed
-      summary.hidden = false
-      summary.focus()
-    }).catch(() => {
-      summary.textContent = s.ownFailed
-      summary.hidden = false
-      summary.focus()
-    }).finally(() => {
+      showSummary(summary, problem.status === 400 ? [s.formErrors, ...(problem.errors ?? []).map((e) => e.detail)].join(' ') : s.ownFailed)
+    }).catch(() => { showSummary(summary, s.ownFailed) }).finally(() => {
       save.disabled = false
       save.textContent = s.ownSave
     })
