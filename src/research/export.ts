@@ -51,13 +51,24 @@ export async function openExport (pool: pg.Pool, scope: Scope, format: ExportFor
   const release = (err: Error | null | undefined): void => {
     if (released) return
     released = true
+    client.off('error', lost)
     // A connection whose stream failed midway may be mid-protocol: drop it rather than reuse it.
     client.release(err ? true : undefined)
     onDone?.(err ?? null)
   }
+  // A connection lost midway (the server restarting or ending it) cuts the response off, so the client
+  // sees an incomplete download, and drops the connection. The row stream is left alone: closing its
+  // cursor would wait forever for an answer from the dead connection.
+  let connectionLost = false
+  function lost (err: Error): void {
+    connectionLost = true
+    release(err)
+    tail.destroy(err)
+  }
+  client.on('error', lost)
   pipeline(rows, head, (err) => { if (err) { tail.destroy(err); release(err) } })
   tail.on('close', () => {
-    if (!rows.destroyed) rows.destroy()
+    if (!rows.destroyed && !connectionLost) rows.destroy()
     release(tail.readableEnded ? null : new Error('export stopped before the end'))
   })
   return tail

@@ -1,5 +1,6 @@
 // The stories export: consent and status filtering, de-identification, NDJSON/CSV well-formed, stable
-// export ids, and a client that goes away stops the query and frees the connection.
+// export ids, a client that goes away stops the query and frees the connection, and a connection the
+// server ends midway cuts the download off without taking the service down.
 import { parse } from 'csv-parse/sync'
 import http from 'node:http'
 import pg from 'pg'
@@ -99,4 +100,41 @@ t.test('a client that goes away stops the export query and frees its connection'
   }
   t.equal(busy, 0, 'no export query is running a moment after the client left')
   t.ok(received < 15000 * 900, 'the export did not run to the end')
+})
+
+t.test('an export whose connection the server ends midway stops; the service stays up', { timeout: 60_000 }, async (t) => {
+  const { app, db, config } = await buildTestApp(t)
+  const { site, topic } = await siteWithTopic(db)
+  const researcher = await apiKey(db, 'researcher', [site.slug])
+  await db.$executeRaw`
+    INSERT INTO stories (id, site_id, topic_id, title, body, consent_publish, consent_research, status, triage_level, triage_categories, manage_token_hash, updated_at)
+    SELECT gen_random_uuid(), ${site.id}::uuid, ${topic.id}::uuid, 'Title ' || g, repeat('Long story text. ', 60), true, true, 'approved', 'normal', '{}', 'x', now()
+    FROM generate_series(1, 15000) g`
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  const killer = new pg.Client({ connectionString: config.databaseUrl })
+  await killer.connect()
+  t.teardown(async () => { await killer.end() })
+  // Ends this database's export connections only (other test files share the server).
+  const endExports = async () => await killer.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'candor-research-export' AND datname = current_database()`)
+
+  const outcome = await new Promise<{ bytes: number, complete: boolean }>((resolve, reject) => {
+    let bytes = 0
+    let ended = false
+    const req = http.get(`${address}/v1/research/stories?site=${site.slug}`, { headers: bearer(researcher) }, (res) => {
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length
+        if (!ended && bytes >= 100_000) { ended = true; endExports().catch(reject) }
+      })
+      res.on('end', () => resolve({ bytes, complete: res.complete }))
+      res.on('error', () => resolve({ bytes, complete: false }))
+      res.on('aborted', () => resolve({ bytes, complete: false }))
+    })
+    req.on('error', () => resolve({ bytes, complete: false }))
+  })
+  t.ok(outcome.bytes < 15000 * 900, 'the export stopped before the end')
+  t.notOk(outcome.complete, 'the client can tell the export is incomplete (the response was cut, not ended cleanly)')
+
+  const again = await app.inject({ url: `/v1/research/stories?site=${site.slug}&format=csv`, headers: bearer(researcher) })
+  t.equal(again.statusCode, 200, 'the next export works')
+  t.equal(again.body.trimEnd().split('\n').length, 15001, 'and holds every row')
 })

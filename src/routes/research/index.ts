@@ -20,6 +20,8 @@ const research: FastifyPluginAsync<ResearchOptions> = async (app, opts) => {
   app.addHook('preParsing', app.requireRole(['researcher', 'admin']))
   // Exports hold a connection for their whole length: their own small pool, apart from Prisma's.
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4, connectionTimeoutMillis: 2000, application_name: 'candor-research-export' })
+  // An idle connection the server ends (restart, failover) is dropped by the pool; without a listener it would crash the process.
+  pool.on('error', (err) => { app.log.warn({ err: err.message }, 'research export connection lost') })
   app.addHook('onClose', async () => { await pool.end() })
   let key: Promise<Buffer> | undefined
 
