@@ -43,5 +43,6 @@ export function outcome (): { element: HTMLElement, say: (text: string) => void,
 /** What the API refused, as the sentence the console shows ("Not done: …"). */
 export function refusal (s: Strings, error: unknown, status: number): string {
   const problem = asProblem(error, status)
-  return s.problem(problem.title, problem.detail ?? '')
+  const fields = (problem.errors ?? []).map((e) => `${e.pointer.replace(/^\/body\//, '')}: ${e.detail}`)
+  return s.problem(problem.title, fields.length > 0 ? fields.join('; ') : problem.detail ?? '')
 }

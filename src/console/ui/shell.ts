@@ -1,6 +1,7 @@
 // The signed-in console: a header (who, the views the key's role can use, the open view's tools, sign out)
 // and the open view. Views the key cannot use are not offered; the open one is named in the URL's fragment.
 import { h } from '../../browser/dom.js'
+import { adminView } from './admin.js'
 import type { ConsoleContext } from './context.js'
 import { moderationRoom, type Room } from './moderation-room.js'
 import { researchView } from './research.js'
@@ -8,7 +9,7 @@ import { initialView, viewsFor, type View } from './views.js'
 
 function open (ctx: ConsoleContext, view: View): Room {
   if (view === 'queue') return moderationRoom(ctx)
-  return { element: researchView(ctx), tools: [], leave: () => undefined }
+  return { element: view === 'research' ? researchView(ctx) : adminView(ctx), tools: [], leave: () => undefined }
 }
 
 export function consoleShell (ctx: ConsoleContext, onSignOut: () => void): HTMLElement {
