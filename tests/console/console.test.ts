@@ -9,7 +9,7 @@ import { consoleCsp } from '../../src/console/plugin.js'
 import { createApiKey } from '../../src/keys/api-keys.js'
 import { buildTestApp } from '../helpers/app.js'
 import { chromiumAvailable, watchedPage } from '../helpers/browser.js'
-import { checkNothingStray, consoleArtifacts as artifacts } from '../helpers/console.js'
+import { axeViolations, checkNothingStray, consoleArtifacts as artifacts } from '../helpers/console.js'
 import { bearer, decideOn, siteWithTopic, submit } from '../helpers/factories.js'
 
 const critical = { title: 'I wanted to die', body: 'After the session I felt so hopeless that I wanted to die and thought about ending my life.', verdict: 'ineffective' }
@@ -78,6 +78,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     t.equal(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('candor-console-key')), robin)
     t.notOk(page.url().includes(robin), 'not in the URL')
     t.ok(requests.every((u) => !u.includes(robin)), 'not in any request URL')
+    t.equal(await page.getByRole('navigation', { name: 'Views' }).count(), 0, 'a moderator key has one view: no research view or site admin offered')
   })
 
   await t.test('the critical item comes first, with its level, categories, due time and claims', async (t) => {
@@ -88,6 +89,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     t.match(await page.locator('button.row', { hasText: claimedElsewhere.title }).innerText(), /claimed by Alex/)
     t.ok(await rows.nth(0).locator('.excerpt.blurred').count() === 1, 'the excerpt of a self-harm item is blurred')
     await page.screenshot({ path: `${artifacts}/queue.png`, fullPage: true })
+    t.same(await axeViolations(page), [], 'axe-core: no violations on the queue')
   })
 
   await t.test('j and Enter open it: evidence highlighted and labelled, blurred until revealed with v', async (t) => {
@@ -109,6 +111,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     await page.keyboard.press('v')
     t.equal(await filter(), 'none', 'v reveals it')
     await page.screenshot({ path: `${artifacts}/item-revealed.png`, fullPage: true })
+    t.same(await axeViolations(page), [], 'axe-core: no violations on an opened item')
   })
 
   await t.test('c claims, a approves with the triage categories as warnings; it leaves the queue and is public', async (t) => {
@@ -217,6 +220,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
   })
 
   await t.test('no CSP violations, no console errors, only the API origin, only the expected refusals', async (t) => {
+    t.same(requests.filter((u) => /^\/v1\/(research|admin)\//.test(new URL(u).pathname)), [], 'nothing asked of the research or admin API')
     await checkNothingStray(t, tab, origin, [`409 POST /v1/moderation/stories/${ids[claimedElsewhere.title]}/claim`, `412 POST /v1/moderation/stories/${ids[normal.title]}/decision`])
   })
 })

@@ -17,6 +17,7 @@ t.test('an admin manages keys, a site and its webhooks from the console', async 
   const origin = await app.listen({ host: '127.0.0.1', port: 0 })
   const { storiesUrl } = await siteWithTopic(db, 'clinic')
   await siteWithTopic(db, 'wellness')
+  await db.site.update({ where: { slug: 'clinic' }, data: { settings: { smallCellK: 5 } } })
   const hooks = await receiver(t)
   await createWebhook(db, 'clinic', { url: hooks.url, events: ['story.submitted'] }, true)
   await submit(app, storiesUrl)
@@ -89,6 +90,9 @@ t.test('an admin manages keys, a site and its webhooks from the console', async 
     t.same(site.allowedOrigins, ['https://clinic.example', 'https://www.clinic.example'])
     t.equal(site.settings.reviewTargetsMinutes.critical, 30)
     t.same(site.settings.crisisResources, [{ name: 'Samaritans', contact: '116 123' }])
+    t.equal(site.settings.smallCellK, 5, 'the small-cell threshold is kept (not reset to the default)')
+    const stored = (await db.site.findUniqueOrThrow({ where: { slug: 'clinic' } })).settings as Record<string, unknown>
+    t.same(Object.keys(stored).sort(), ['crisisResources', 'reviewTargetsMinutes', 'smallCellK'], 'only what changed is written: the default support message stays a default')
     const preflight = await app.inject({ method: 'OPTIONS', url: storiesUrl, headers: { origin: 'https://www.clinic.example', 'access-control-request-method': 'POST' } })
     t.equal(preflight.headers['access-control-allow-origin'], 'https://www.clinic.example', 'the new origin may now submit')
     await form.getByLabel(/Allowed origins/).fill('not an origin')

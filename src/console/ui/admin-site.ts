@@ -37,6 +37,7 @@ export function siteForm (ctx: ConsoleContext, site: Site, onSaved: (site: Site)
   const { api, s } = ctx
   const a = s.admin
   const said = outcome()
+  let current = site
   const name = h('input', { name: 'name', value: site.name, required: true, maxlength: '200' })
   const origins = h('textarea', { name: 'origins', rows: '3' })
   origins.value = site.allowedOrigins.join('\n')
@@ -52,16 +53,21 @@ export function siteForm (ctx: ConsoleContext, site: Site, onSaved: (site: Site)
 
   form.addEventListener('submit', (e) => {
     e.preventDefault()
-    const settings: Settings = {
-      smallCellK: site.settings.smallCellK,
+    // Only what changed is sent, so defaults shown in the form are not written into the site. smallCellK is
+    // always sent: the contract's default would otherwise reset it to 10 on any settings change.
+    const edited: Partial<Settings> = {
       reviewTargetsMinutes: { critical: Number(targets[0]!.value), high: Number(targets[1]!.value), normal: Number(targets[2]!.value) },
       crisisResources: resources.value(),
       ...(message.value.trim() ? { supportMessage: message.value.trim() } : {}),
     }
+    const before = (field: string, value: unknown): unknown => current.settings[field as keyof Settings] ?? (Array.isArray(value) ? [] : undefined)
+    const changed = Object.entries(edited).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(before(field, value)))
+    const settings: Settings = { smallCellK: current.settings.smallCellK, ...Object.fromEntries(changed) }
     const allowedOrigins = origins.value.split('\n').map((o) => o.trim()).filter(Boolean)
-    void api.PATCH('/v1/admin/sites/{site}', { params: { path: { site: site.slug } }, body: { name: name.value.trim(), allowedOrigins, settings } })
+    void api.PATCH('/v1/admin/sites/{site}', { params: { path: { site: site.slug } }, body: { name: name.value.trim(), allowedOrigins, ...(changed.length > 0 ? { settings } : {}) } })
       .then(({ data, error, response }) => {
         if (!data) { said.warn(refusal(s, error, response.status)); return }
+        current = data
         said.say(a.siteSaved)
         onSaved(data)
       })
