@@ -14,7 +14,7 @@ type Export = 'ratingsCsv' | 'storiesCsv' | 'storiesNdjson'
 export function researchView (ctx: ConsoleContext): HTMLElement {
   const { api, s } = ctx
   const r = s.research
-  const figures = h('div', { class: 'figures', 'aria-live': 'polite' })
+  const figures = h('div', { class: 'figures' })
   const exportOutcome = outcome()
   const filters = researchFilters(ctx, () => { void load() })
 
