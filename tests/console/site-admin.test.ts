@@ -107,6 +107,13 @@ t.test('an admin manages keys, a site and its webhooks from the console', async 
     await view.getByText('Topic craniosacral-massage saved.').waitFor()
     // The topic list is read fresh (a single topic is cached for 10 s per instance by design).
     t.same((await app.inject({ url: '/v1/sites/clinic/topics' })).json().items.map((x: { title: string }) => x.title), ['Craniosacral therapy'])
+    const create = view.getByRole('form', { name: 'New topic' })
+    await create.getByLabel('Slug').fill('reiki')
+    await create.getByLabel('Title').fill('Reiki')
+    await create.getByLabel('Question').fill('Did it help you?')
+    await create.getByRole('button', { name: 'Add topic' }).click()
+    await topics.getByLabel('Title: reiki').waitFor()
+    t.match((await app.inject({ url: '/v1/sites/clinic/topics/reiki' })).json(), { title: 'Reiki', question: 'Did it help you?' }, 'a new topic is public at once')
   })
 
   await t.test('a webhook’s deliveries: event, status, attempts, the receiver’s answer', async (t) => {
@@ -115,6 +122,16 @@ t.test('an admin manages keys, a site and its webhooks from the console', async 
     await deliveries.waitFor()
     t.match(await deliveries.locator('tbody tr').first().innerText(), /story\.submitted\s+delivered\s+1\s+HTTP 204/)
     t.same(await axeViolations(page), [], 'axe: no violations on the admin view')
+    const create = view.getByRole('form', { name: 'New endpoint' })
+    await create.getByLabel('URL').fill(`${hooks.url}/second`)
+    await create.getByRole('checkbox', { name: 'story.decided' }).check()
+    await create.getByRole('button', { name: 'Add endpoint' }).click()
+    const secret = await view.getByRole('textbox', { name: 'Signing secret' }).inputValue()
+    t.match(secret, /^whsec_/, 'the signing secret is shown once')
+    await view.getByRole('button', { name: `Show deliveries to ${hooks.url}/second` }).waitFor()
+    t.equal(await view.getByRole('table', { name: 'Webhooks' }).locator('tbody tr').count(), 2, 'listed with the first')
+    await view.getByRole('button', { name: 'I have stored it' }).click()
+    t.notOk((await page.content()).includes(secret), 'and gone once stored')
     await page.screenshot({ path: `${consoleArtifacts}/admin.png`, fullPage: true })
   })
 
