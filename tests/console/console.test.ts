@@ -8,10 +8,10 @@ import { gzippedSize } from '../../scripts/build-widget.js'
 import { consoleCsp } from '../../src/console/plugin.js'
 import { createApiKey } from '../../src/keys/api-keys.js'
 import { buildTestApp } from '../helpers/app.js'
-import { chromiumAvailable, cspViolations, watchedPage } from '../helpers/browser.js'
+import { chromiumAvailable, watchedPage } from '../helpers/browser.js'
+import { axeViolations, checkNothingStray, consoleArtifacts as artifacts } from '../helpers/console.js'
 import { bearer, decideOn, siteWithTopic, submit } from '../helpers/factories.js'
 
-const artifacts = 'tests/console/artifacts'
 const critical = { title: 'I wanted to die', body: 'After the session I felt so hopeless that I wanted to die and thought about ending my life.', verdict: 'ineffective' }
 const high = { title: 'Flashbacks started', body: 'Twenty minutes in I had a flashback to the car crash and could not stop shaking for an hour.', verdict: 'ineffective' }
 const normal = { title: 'Relaxing', body: 'Gentle sessions, I nearly fell asleep, and my headaches are less frequent now.', verdict: 'effective' }
@@ -60,7 +60,8 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
   for (const story of [normal, high, claimedElsewhere, critical]) ids[story.title] = (await submit(app, storiesUrl, story)).id
   t.equal((await app.inject({ method: 'POST', url: `/v1/moderation/stories/${ids[claimedElsewhere.title]}/claim`, headers: bearer(alex) })).statusCode, 200, 'Alex holds a claim')
 
-  const { page, requests, problems, failed } = await watchedPage(t)
+  const tab = await watchedPage(t)
+  const { page, requests } = tab
   const rows = page.locator('.queue-list button.row')
   const item = page.locator('section.item')
   const focusedRowTitle = async (): Promise<string | null> => await page.evaluate(() => (globalThis as any).document.activeElement?.closest?.('button.row')?.querySelector('.title')?.textContent ?? null)
@@ -77,6 +78,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     t.equal(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('candor-console-key')), robin)
     t.notOk(page.url().includes(robin), 'not in the URL')
     t.ok(requests.every((u) => !u.includes(robin)), 'not in any request URL')
+    t.equal(await page.getByRole('navigation', { name: 'Views' }).count(), 0, 'a moderator key has one view: no research view or site admin offered')
   })
 
   await t.test('the critical item comes first, with its level, categories, due time and claims', async (t) => {
@@ -87,6 +89,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     t.match(await page.locator('button.row', { hasText: claimedElsewhere.title }).innerText(), /claimed by Alex/)
     t.ok(await rows.nth(0).locator('.excerpt.blurred').count() === 1, 'the excerpt of a self-harm item is blurred')
     await page.screenshot({ path: `${artifacts}/queue.png`, fullPage: true })
+    t.same(await axeViolations(page), [], 'axe-core: no violations on the queue')
   })
 
   await t.test('j and Enter open it: evidence highlighted and labelled, blurred until revealed with v', async (t) => {
@@ -108,6 +111,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     await page.keyboard.press('v')
     t.equal(await filter(), 'none', 'v reveals it')
     await page.screenshot({ path: `${artifacts}/item-revealed.png`, fullPage: true })
+    t.same(await axeViolations(page), [], 'axe-core: no violations on an opened item')
   })
 
   await t.test('c claims, a approves with the triage categories as warnings; it leaves the queue and is public', async (t) => {
@@ -216,9 +220,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
   })
 
   await t.test('no CSP violations, no console errors, only the API origin, only the expected refusals', async (t) => {
-    t.same(await cspViolations(page), [])
-    t.same(problems, [])
-    t.same([...new Set(requests.map((u) => new URL(u).origin))], [origin])
-    t.same(failed, [`409 POST /v1/moderation/stories/${ids[claimedElsewhere.title]}/claim`, `412 POST /v1/moderation/stories/${ids[normal.title]}/decision`])
+    t.same(requests.filter((u) => /^\/v1\/(research|admin)\//.test(new URL(u).pathname)), [], 'nothing asked of the research or admin API')
+    await checkNothingStray(t, tab, origin, [`409 POST /v1/moderation/stories/${ids[claimedElsewhere.title]}/claim`, `412 POST /v1/moderation/stories/${ids[normal.title]}/decision`])
   })
 })

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic } from '../helpers/factories.js'
-import { insertStories } from './helpers.js'
+import { insertStories } from '../helpers/research-stories.js'
 import { castCell, castErrors, ndjsonCell, profileErrors, type TableSchema } from './table-schema.js'
 
 t.test('the dictionary passes the Data Package and Table Schema profiles; the profiles refuse what they should', async (t) => {

@@ -7,7 +7,7 @@ import pg from 'pg'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic } from '../helpers/factories.js'
-import { insertStories } from './helpers.js'
+import { insertStories } from '../helpers/research-stories.js'
 
 const secret = { authorName: 'Jolene Marsh', authorEmail: 'jolene.marsh@example.com' }
 

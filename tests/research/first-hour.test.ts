@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic } from '../helpers/factories.js'
-import { insertStories } from './helpers.js'
+import { insertStories } from '../helpers/research-stories.js'
 
 // The first Python that has pandas: $PYTHON, then the one on PATH (may be a pyenv shim), then Debian's.
 const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find((p) => p && spawnSync(p, ['-c', 'import pandas']).status === 0)

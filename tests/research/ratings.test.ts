@@ -7,7 +7,7 @@ import { apiKey, bearer, decideOn, siteWithTopic, submit } from '../helpers/fact
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { foldResearchCounts } from '../../src/research/fold.js'
 import { updateSite } from '../../src/sites/sites.js'
-import { insertStories } from './helpers.js'
+import { insertStories } from '../helpers/research-stories.js'
 
 const url = (q: string) => `/v1/research/ratings?${q}`
 

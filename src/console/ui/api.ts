@@ -11,6 +11,14 @@ export type AuditEvent = Schemas['AuditEvent']
 export type Claim = Schemas['Claim']
 export type HarmCategory = Schemas['HarmCategory']
 export type DecisionReason = Schemas['DecisionReason']
+export type ResearchRatings = Schemas['ResearchRatings']
+export type ResearchRow = Schemas['ResearchRatingsRow']
+export type ResearchDictionary = Schemas['ResearchDictionary']
+export type Site = Schemas['Site']
+export type Topic = Schemas['Topic']
+export type ApiKey = Schemas['ApiKey']
+export type Webhook = Schemas['Webhook']
+export type WebhookDelivery = Schemas['WebhookDelivery']
 
 /** A client that sends `key` on every request; nothing is cached by the browser, and no cookie is sent. */
 export function consoleApi (key: string): ConsoleApi {

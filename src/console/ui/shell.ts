@@ -1,46 +1,45 @@
-// The signed-in console: a header (who, blur preference, shortcuts, sign out), the queue and the item side by side.
+// The signed-in console: a header (who, the views the key's role can use, the open view's tools, sign out)
+// and the open view. Views the key cannot use are not offered; the open one is named in the URL's fragment.
 import { h } from '../../browser/dom.js'
+import { adminView } from './admin.js'
 import type { ConsoleContext } from './context.js'
-import { itemView } from './item.js'
-import { installShortcuts } from './keyboard.js'
-import { queueView } from './queue.js'
+import { moderationRoom, type Room } from './moderation-room.js'
+import { researchView } from './research.js'
+import { initialView, viewsFor, type View } from './views.js'
 
-function shortcutsDialog (ctx: ConsoleContext): HTMLDialogElement {
-  const { s } = ctx
-  const close = h('button', { type: 'button' }, s.close)
-  const dialog = h('dialog', { class: 'shortcuts', 'aria-labelledby': 'shortcuts-heading' },
-    h('h2', { id: 'shortcuts-heading' }, s.shortcutsHeading),
-    h('dl', {}, ...s.shortcuts.flatMap(([key, what]) => [h('dt', {}, h('kbd', {}, key)), h('dd', {}, what)])), close)
-  close.addEventListener('click', () => { dialog.close() })
-  return dialog
+function open (ctx: ConsoleContext, view: View): Room {
+  if (view === 'queue') return moderationRoom(ctx)
+  return { element: view === 'research' ? researchView(ctx) : adminView(ctx), tools: [], leave: () => undefined }
 }
 
 export function consoleShell (ctx: ConsoleContext, onSignOut: () => void): HTMLElement {
   const { s, me } = ctx
-  const moderates = me.role === 'moderator' || me.role === 'admin'
-  const dialog = shortcutsDialog(ctx)
-  let returnFocus: HTMLElement | null = null
-  const showShortcuts = (): void => { returnFocus = document.activeElement as HTMLElement | null; dialog.showModal() }
-  dialog.addEventListener('close', () => { returnFocus?.focus() })
+  const views = viewsFor(me.role)
+  const main = h('main', {})
+  const tools = h('div', { class: 'tools' })
+  const tabs = new Map(views.map((v) => [v, h('button', { type: 'button', 'data-view': v }, s.views[v] ?? v)]))
+  const nav = views.length > 1 ? h('nav', { 'aria-label': s.viewsLabel }, ...tabs.values()) : null
+  let room: Room | null = null
+
+  function show (view: View): void {
+    room?.leave()
+    room = open(ctx, view)
+    main.replaceChildren(room.element)
+    tools.replaceChildren(...room.tools)
+    for (const [v, tab] of tabs) {
+      if (v === view) tab.setAttribute('aria-current', 'page')
+      else tab.removeAttribute('aria-current')
+    }
+    history.replaceState(null, '', `#${view}`)
+  }
+  for (const [v, tab] of tabs) tab.addEventListener('click', () => { show(v) })
 
   const signOut = h('button', { type: 'button' }, s.signOut)
-  const help = h('button', { type: 'button' }, s.shortcutsButton)
-  help.addEventListener('click', showShortcuts)
-  const blur = h('input', { type: 'checkbox', checked: ctx.wellbeing.blurEnabled() })
+  signOut.addEventListener('click', () => { room?.leave(); history.replaceState(null, '', location.pathname); onSignOut() })
   const header = h('header', { class: 'top' },
     h('h1', {}, s.appName),
     h('p', { class: 'who' }, s.signedInAs(me.name, me.role, me.allSites ? s.allSites : me.sites.join(', '))),
-    moderates ? h('label', { class: 'pref' }, blur, ` ${s.blurPreference}`) : null,
-    moderates ? help : null, signOut)
-
-  if (!moderates) {
-    signOut.addEventListener('click', onSignOut)
-    return h('div', { class: 'shell' }, header, h('main', {}, h('p', { class: 'notice' }, s.noModeration)))
-  }
-  const item = itemView(ctx, (id) => { queue.decided(id) }, () => { void queue.refresh() })
-  const queue = queueView(ctx, (picked) => { void item.open(picked.id) })
-  const removeShortcuts = installShortcuts(queue, item, showShortcuts)
-  blur.addEventListener('change', () => { ctx.wellbeing.setBlur(blur.checked); void queue.refresh() })
-  signOut.addEventListener('click', () => { removeShortcuts(); queue.stop(); onSignOut() })
-  return h('div', { class: 'shell' }, header, h('main', { class: 'panes' }, queue.element, item.element), dialog)
+    nav, tools, signOut)
+  queueMicrotask(() => { show(initialView(views, location.hash)) })
+  return h('div', { class: 'shell' }, header, main)
 }

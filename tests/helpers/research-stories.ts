@@ -1,4 +1,4 @@
-// Research test data: stories written straight to the database (any status, date, consent), fast.
+// Research test data (the research API and the console's research view): stories written straight to the database (any status, date, consent), fast.
 import type { Db } from '../../src/db/client.js'
 import type { StoryStatus, Verdict } from '../../src/generated/prisma/enums.js'
 
