@@ -1346,10 +1346,9 @@ export interface components {
         SiteSettings: {
             /**
              * Format: int32
-             * @description Counts between 1 and k−1 are suppressed in research outputs.
-             * @default 10
+             * @description Counts between 1 and k−1 are suppressed in research outputs. 10 when never set.
              */
-            smallCellK: number;
+            smallCellK?: number;
             /** @description Shown to an author whose story mentions self-harm. */
             crisisResources?: components["schemas"]["CrisisResource"][];
             /** @description The message shown with the crisis resources. */
@@ -1367,23 +1366,14 @@ export interface components {
                  */
                 perSite?: number;
             };
-            /** @description How soon a story of each level should be reviewed; sets `dueAt` in the queue. */
+            /** @description How soon a story of each level should be reviewed; sets `dueAt` in the queue. When never set, 60, 1440 and 4320 minutes. */
             reviewTargetsMinutes?: {
-                /**
-                 * Format: int32
-                 * @default 60
-                 */
-                critical: number;
-                /**
-                 * Format: int32
-                 * @default 1440
-                 */
-                high: number;
-                /**
-                 * Format: int32
-                 * @default 4320
-                 */
-                normal: number;
+                /** Format: int32 */
+                critical?: number;
+                /** Format: int32 */
+                high?: number;
+                /** Format: int32 */
+                normal?: number;
             };
         };
         CrisisResource: {
@@ -1409,6 +1399,7 @@ export interface components {
         SiteUpdate: {
             name?: string;
             allowedOrigins?: components["schemas"]["Origin"][];
+            /** @description The settings to change. What it names replaces the stored value, inside `reviewTargetsMinutes` and `rateLimits` too; what it leaves out stays as it was. */
             settings?: components["schemas"]["SiteSettings"];
         };
         /** @enum {string} */

@@ -65,7 +65,7 @@ export async function updateSite (db: Db, slug: string, input: Schemas['SiteUpda
   const data: Prisma.SiteUpdateInput = {}
   if (input.name !== undefined) data.name = input.name
   if (input.allowedOrigins !== undefined) data.allowedOrigins = input.allowedOrigins
-  if (input.settings !== undefined) data.settings = { ...(site.settings as SiteSettings), ...input.settings }
+  if (input.settings !== undefined) data.settings = mergedSettings(site.settings, input.settings)
   return await db.site.update({ where: { id: site.id }, data })
 }
 
@@ -82,6 +82,15 @@ export async function createTopic (db: Db, siteSlug: string, input: Schemas['Top
 export async function updateTopic (db: Db, siteSlug: string, topicSlug: string, input: Schemas['TopicUpdate']) {
   const topic = await findTopic(db, siteSlug, topicSlug)
   return await db.topic.update({ where: { id: topic.id }, data: input })
+}
+
+/** A change of settings over the stored ones: what it names replaces (inside the nested groups too), the rest stays. */
+export function mergedSettings (stored: Prisma.JsonValue, change: SiteSettings): SiteSettings {
+  const current = stored as SiteSettings
+  const merged: SiteSettings = { ...current, ...change }
+  if (change.reviewTargetsMinutes) merged.reviewTargetsMinutes = { ...current.reviewTargetsMinutes, ...change.reviewTargetsMinutes }
+  if (change.rateLimits) merged.rateLimits = { ...current.rateLimits, ...change.rateLimits }
+  return merged
 }
 
 export function siteSettings (stored: Prisma.JsonValue): Required<SiteSettings> {

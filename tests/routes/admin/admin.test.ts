@@ -45,3 +45,21 @@ t.test('key rules: admin keys cover all sites, others need known sites', async (
   t.equal(await db.apiKey.count(), 1, 'only the admin key exists')
   t.equal((await app.inject({ method: 'DELETE', url: '/v1/admin/api-keys/00000000-0000-4000-8000-000000000000', headers: admin })).statusCode, 404)
 })
+
+t.test('a settings change keeps every setting it does not name, nested ones too', async (t) => {
+  const { app, db } = await buildTestApp(t)
+  const admin = bearer(await apiKey(db, 'admin'))
+  const patch = async (settings: object) => (await app.inject({ method: 'PATCH', url: '/v1/admin/sites/careful', headers: admin, payload: { settings } })).json().settings
+  await app.inject({ method: 'POST', url: '/v1/admin/sites', headers: admin, payload: { slug: 'careful', name: 'Careful', settings: { smallCellK: 25, reviewTargetsMinutes: { critical: 15, high: 120 }, rateLimits: { perClient: 3, perSite: 50 } } } })
+
+  const after = await patch({ supportMessage: 'We read every story.' })
+  t.equal(after.smallCellK, 25, 'the research suppression threshold is not reset to its default')
+  t.same(after.reviewTargetsMinutes, { critical: 15, high: 120, normal: 4320 })
+  t.same(after.rateLimits, { perClient: 3, perSite: 50 })
+
+  const targets = await patch({ reviewTargetsMinutes: { normal: 600 }, rateLimits: { perSite: 80 } })
+  t.same(targets.reviewTargetsMinutes, { critical: 15, high: 120, normal: 600 }, 'one review target changes, the others stay')
+  t.same(targets.rateLimits, { perClient: 3, perSite: 80 }, 'one limit changes, the other stays')
+  t.equal(targets.supportMessage, 'We read every story.')
+  t.equal(targets.smallCellK, 25)
+})
