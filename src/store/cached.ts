@@ -1,0 +1,44 @@
+// A bounded per-instance cache of database lookups (lru-cache with `ttl` and `fetchMethod`): concurrent
+// misses share one load, a failed load is not kept, and when full the least recently used entry goes.
+// The TTL is only a safety net: entries are dropped when a change commits (src/store/caches.ts).
+import { LRUCache } from 'lru-cache'
+
+export interface Cached<K extends string, V, C> {
+  /** `context` goes to the load on a miss (e.g. the token whose hash is the key). */
+  get: (key: K, context: C) => Promise<V>
+  /** Drops the entries for which `test` holds (key and value as loaded). */
+  dropWhere: (test: (key: K, value: V) => boolean) => void
+  drop: (key: K) => void
+  clear: () => void
+}
+
+export function cached<K extends string, V, C = undefined> (ttlMs: number, load: (key: K, context: C) => Promise<V>, max = 10_000): Cached<K, V, C> {
+  // Values are boxed: lru-cache cannot keep null or undefined, and "no such key" is worth keeping.
+  const aborted = new WeakSet<object>()
+  const cache = new LRUCache<K, { value: V }, C>({
+    max,
+    ttl: ttlMs,
+    fetchMethod: async (key, _stale, { signal, context }) => {
+      signal.addEventListener('abort', () => { if (typeof signal.reason === 'object') aborted.add(signal.reason as object) })
+      return { value: await load(key, context) }
+    },
+  })
+  const fetch = async (key: K, context: C): Promise<V> => (await cache.fetch(key, { context } as never))!.value
+  async function get (key: K, context: C): Promise<V> {
+    try {
+      return await fetch(key, context)
+    } catch (err) {
+      // Dropped while the load was in flight: what it read may predate the change, so read again.
+      if (typeof err === 'object' && err !== null && aborted.has(err)) return await fetch(key, context)
+      throw err
+    }
+  }
+  return {
+    get,
+    dropWhere: (test) => {
+      for (const [key, box] of cache.entries()) if (test(key, box.value)) cache.delete(key)
+    },
+    drop: (key) => { cache.delete(key) },
+    clear: () => { cache.clear() },
+  }
+}
