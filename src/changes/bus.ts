@@ -57,7 +57,7 @@ export function changeBus (opts: BusOptions): Bus {
     onResync: opts.clear,
   }
   const transport = opts.redisUrl
-    ? redisTransport(opts.redisUrl, handlers)
+    ? redisTransport(opts.redisUrl, new URL(opts.databaseUrl).pathname.slice(1) || 'postgres', handlers)
     : pgTransport(opts.databaseUrl, opts.pool, handlers)
   return {
     start: transport.start,

@@ -4,11 +4,11 @@
 import { Redis } from 'ioredis'
 import type { Transport, TransportHandlers } from './bus.js'
 
-const channel = 'candor:changes'
-
-export function redisTransport (url: string, { log, onMessage, onResync }: TransportHandlers): Transport {
+/** `database` names the database the instances share: one Redis may serve several installations. */
+export function redisTransport (url: string, database: string, { log, onMessage, onResync }: TransportHandlers): Transport {
+  const channel = `candor:changes:${database}`
   const retryStrategy = (times: number): number => Math.min(100 * 2 ** (times - 1), 5_000)
-  const subscriber = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null })
+  const subscriber = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null, connectionName: `candor-changes-${database}` })
   const publisher = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: 1, enableOfflineQueue: false })
   let readyBefore = false
   subscriber.on('message', (from: string, message: string) => { if (from === channel) onMessage(message) })
