@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { publicText } from '../privacy/public-text.js'
-import { decodeCursor, encodeCursor } from '../stories/cursor.js'
+import { decodeCursor, encodeCursor } from '../items/cursor.js'
 
 /** The approved story a comment would answer, with the topic and site it inherits. */
 export async function commentableStory (db: Db, storyId: string) {

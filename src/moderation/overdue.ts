@@ -3,7 +3,7 @@
 // housekeeping (src/plugins/housekeeping.ts); the webhook deliverer sends what it enqueued.
 import type { Db } from '../db/client.js'
 import { enqueueEvent } from '../webhooks/events.js'
-import { eventSubject } from './items.js'
+import { eventSubject } from '../items/kinds.js'
 import { dueAt, needsDecision } from './sql.js'
 
 /** Returns how many items it announced. */

@@ -6,9 +6,9 @@ import { preparedQuery } from '../db/prepared.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus, TriageLevel, Verdict } from '../generated/prisma/enums.js'
-import { decodeCursor, encodeCursor } from '../stories/cursor.js'
+import { decodeCursor, encodeCursor } from '../items/cursor.js'
 import type { HarmCategory } from '../triage/types.js'
-import { kindOf, type ItemKind } from './items.js'
+import { kindOf, type ItemKind } from '../items/kinds.js'
 import { dueAt, needsDecision, queuedAt } from './sql.js'
 
 export interface QueueQuery {

@@ -2,7 +2,7 @@
 // why. Services (src/store/*-service.ts) choose the driver; routes and domain functions never hold both.
 //
 // Prisma (`db`) for most work. The same pg pool under it (`pool`) where Prisma was measured too slow:
-// - submissions (stories/submit.ts) run as a plain pg transaction: Prisma's interactive transactions
+// - submissions (items/submit.ts) run as a plain pg transaction: Prisma's interactive transactions
 //   took about 3.5 times as long as the same statements (367 vs 1,313 transactions/s, 10 connections,
 //   the submit benchmark);
 // - the public list, a story by id and the moderation queue run as named prepared statements

@@ -3,7 +3,7 @@
 import { checkReadiness } from '../db/readiness.js'
 import { claim, earlier, forgetExpiredKeys, release, remember, type AnswerKey, type StoredAnswer } from '../idempotency/answers.js'
 import { foldResearchCounts } from '../research/fold.js'
-import { forgetOldSubmissions } from '../stories/near-duplicates.js'
+import { forgetOldSubmissions } from '../items/near-duplicates.js'
 import type { ServiceContext } from './context.js'
 
 export function upkeepService ({ db }: ServiceContext) {

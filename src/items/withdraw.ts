@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { eraseAnswersAbout } from '../idempotency/answers.js'
 import { secretMatches } from '../keys/tokens.js'
-import { kindOf, type ItemKind } from '../moderation/items.js'
+import { kindOf, type ItemKind } from './kinds.js'
 import { forgetSubmission } from './near-duplicates.js'
 
 type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>

@@ -5,7 +5,7 @@ import type { ItemChange } from '../changes/change.js'
 import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
-import { eventName, eventSubject, type ItemKind } from '../moderation/items.js'
+import { eventName, eventSubject, type ItemKind } from './kinds.js'
 import { enqueueEvent } from '../webhooks/events.js'
 
 type ReportInput = { reason: Schemas['ReportReason'], details?: string }
