@@ -15,27 +15,38 @@ export interface Cached<K extends string, V, C> {
 export function cached<K extends string, V, C = undefined> (ttlMs: number, load: (key: K, context: C) => Promise<V>, max = 10_000): Cached<K, V, C> {
   // Values are boxed: lru-cache cannot keep null or undefined, and "no such key" is worth keeping.
   const aborted = new WeakSet<object>()
+  // lru-cache does not list loads in flight (entries() skips them), so they are tracked here.
+  const loading = new Set<K>()
   const cache = new LRUCache<K, { value: V }, C>({
     max,
     ttl: ttlMs,
     fetchMethod: async (key, _stale, { signal, context }) => {
       signal.addEventListener('abort', () => { if (typeof signal.reason === 'object') aborted.add(signal.reason as object) })
-      return { value: await load(key, context) }
+      loading.add(key)
+      try {
+        return { value: await load(key, context) }
+      } finally {
+        loading.delete(key)
+      }
     },
   })
   const fetch = async (key: K, context: C): Promise<V> => (await cache.fetch(key, { context } as never))!.value
   async function get (key: K, context: C): Promise<V> {
-    try {
-      return await fetch(key, context)
-    } catch (err) {
-      // Dropped while the load was in flight: what it read may predate the change, so read again.
-      if (typeof err === 'object' && err !== null && aborted.has(err)) return await fetch(key, context)
-      throw err
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(key, context)
+      } catch (err) {
+        // Dropped while the load was in flight: what it read may predate the change, so read again.
+        if (attempt < 3 && typeof err === 'object' && err !== null && aborted.has(err)) continue
+        throw err
+      }
     }
   }
   return {
     get,
     dropWhere: (test) => {
+      // A load in flight has no value to test yet and may have read before the change: dropped too.
+      for (const key of [...loading]) cache.delete(key)
       for (const [key, box] of cache.entries()) if (test(key, box.value)) cache.delete(key)
     },
     drop: (key) => { cache.delete(key) },

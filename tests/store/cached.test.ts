@@ -49,6 +49,21 @@ t.test('a drop while a load is in flight makes the caller read again, and nothin
   t.equal(await cache.get('k', undefined), 2, 'and that is what is kept')
 })
 
+t.test('a drop by test also drops loads in flight, which have no value to test yet', async (t) => {
+  let version = 1
+  const cache = cached(60_000, async (key: string) => {
+    const read = version
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    return `${key}@${read}`
+  })
+  const pending = cache.get('site-a/topic', undefined)
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  version = 2
+  cache.dropWhere((key) => key.startsWith('site-a/'))
+  t.equal(await pending, 'site-a/topic@2')
+  t.equal(await cache.get('site-a/topic', undefined), 'site-a/topic@2')
+})
+
 t.test('entries expire after the TTL', async (t) => {
   let n = 0
   const cache = cached(30, async () => ++n)
