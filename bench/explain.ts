@@ -5,6 +5,7 @@ import pg from 'pg'
 import { PrismaClient } from '../src/generated/prisma/client.js'
 import type { Db } from '../src/db/client.js'
 import { listComments } from '../src/comments/comments.js'
+import { siteIdsInScope } from '../src/keys/api-keys.js'
 import { moderationQueue } from '../src/moderation/queue.js'
 import { topicRatings } from '../src/ratings/topic-ratings.js'
 import { findTopic } from '../src/sites/sites.js'
@@ -68,7 +69,7 @@ try {
     await explain(client, 'story by id', await capture(url, async (_db, pool) => await getPublicStory(pool, inputs.storyIds[0]!))),
     await explain(client, 'public list, page 1, most helpful first', (await capture(url, async (db, pool) => await listPublicStories(pool, (await topicOf(db)).id, { limit: 20, sort: 'helpful' }))).slice(topic.length)),
     await explain(client, "a story's approved comments, first page", await capture(url, async (db) => await listComments(db, inputs.storyIds[0]!, { limit: 20 }))),
-    await explain(client, 'moderation queue, first page (moderator of the three seeded sites; a prepared statement in the app)', await capture(url, async (db, pool) => await moderationQueue(db, pool, principal, { escalated: false, limit: 20 }))),
+    await explain(client, 'moderation queue, first page (moderator of the three seeded sites; a prepared statement in the app)', await capture(url, async (db, pool) => await moderationQueue(pool, await siteIdsInScope(db, principal, undefined), { escalated: false, limit: 20 }))),
   ]
   console.log(sections.join('\n'))
 } finally {

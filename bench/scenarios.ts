@@ -1,6 +1,6 @@
 // The measured scenarios: what each one requests, and the inputs it needs from the seeded database.
 import pg from 'pg'
-import { encodeCursor } from '../src/stories/cursor.js'
+import { encodeCursor } from '../src/items/cursor.js'
 import { load, type LoadOptions, type LoadResult } from './load.js'
 import { bigTopic, writeTopic } from './seed.js'
 import { body, rng, title } from './text.js'

@@ -9,7 +9,7 @@ import securityHeaders from './plugins/security-headers.js'
 import clientIdentity from './plugins/client-identity.js'
 import webhooks from './plugins/webhooks.js'
 import contractPlugin from './plugins/contract.js'
-import database from './plugins/database.js'
+import store from './plugins/store.js'
 import docs from './plugins/docs.js'
 import embed from './embed/plugin.js'
 import consolePlugin from './console/plugin.js'
@@ -42,7 +42,7 @@ export interface BuildOptions {
   contract?: Contract
   /** Overrides for Fastify's logger (tests capture or silence it). */
   logger?: FastifyServerOptions['logger']
-  /** How often the webhook deliverer looks for overdue stories (tests shorten it). */
+  /** How often housekeeping looks for overdue stories (tests shorten it). */
   overdueScanMs?: number
   /** How webhook endpoint names are resolved at delivery (tests inject a DNS that changes its answer). */
   webhookResolver?: Resolver
@@ -99,21 +99,17 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
 
   await app.register(contractPlugin, { contract: opts.contract ?? await loadContract() })
   await app.register(errorsPlugin)
-  await app.register(database, { databaseUrl: config.databaseUrl })
+  await app.register(metrics)
+  await app.register(store, { config: { ...config, databaseUrl: config.databaseUrl } })
   await app.register(securityHeaders)
   await app.register(cors)
-  await app.register(metrics)
   await app.register(auth)
   await app.register(clientIdentity, { secret: config.ipHashSecret })
   await app.register(rateLimit, { config })
   await app.register(idempotency)
-  await app.register(housekeeping)
+  await app.register(housekeeping, opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {})
   await app.register(publicCache, { ttlMs: config.publicCacheMs })
-  await app.register(webhooks, {
-    config,
-    ...(opts.overdueScanMs !== undefined ? { overdueScanMs: opts.overdueScanMs } : {}),
-    ...(opts.webhookResolver ? { resolve: opts.webhookResolver } : {}),
-  })
+  await app.register(webhooks, opts.webhookResolver ? { resolve: opts.webhookResolver } : {})
   await app.register(docs)
   await app.register(embed)
   await app.register(consolePlugin)
@@ -121,8 +117,8 @@ export async function buildApp (config: Config, opts: BuildOptions = {}): Promis
   await app.register(operations, { metricsToken: config.metricsToken })
   await app.register(publicRoutes)
   await app.register(keys)
-  await app.register(moderation, { claimLeaseSeconds: config.claimLeaseSeconds })
-  await app.register(admin, { allowPrivateWebhooks: config.webhooks.allowPrivate })
-  await app.register(research, { databaseUrl: config.databaseUrl })
+  await app.register(moderation)
+  await app.register(admin)
+  await app.register(research)
   return app
 }

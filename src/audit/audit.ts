@@ -1,6 +1,6 @@
 // The append-only audit trail: one event per change to a story, written in the change's transaction.
 // An event's free-text note lives in audit_notes, so that erasing the item can delete it (see
-// stories/withdraw.ts) while the events themselves are never updated or deleted.
+// items/withdraw.ts) while the events themselves are never updated or deleted.
 import type { Db } from '../db/client.js'
 import { sql, type Executor } from '../db/executor.js'
 import { Prisma } from '../generated/prisma/client.js'

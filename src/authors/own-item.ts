@@ -3,7 +3,7 @@
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { secretMatches } from '../keys/tokens.js'
-import { kindOf, type ItemKind } from '../moderation/items.js'
+import { kindOf, type ItemKind } from '../items/kinds.js'
 import { publicText } from '../privacy/public-text.js'
 import { readerRatingOf } from '../ratings/reader-rating.js'
 import { authorReason } from './reasons.js'

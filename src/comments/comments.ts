@@ -1,27 +1,19 @@
-// Readers' comments on an approved story: submitted through the same pipeline as stories (triage,
-// near-duplicates, audit, webhooks), listed oldest first once approved.
-import type pg from 'pg'
-import type { Schemas } from '../contract/types.js'
+// Readers' comments on an approved story: which story may take one (they are then submitted through
+// the same pipeline as stories, see src/store/comments-service.ts), and the approved ones, oldest first.
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { publicText } from '../privacy/public-text.js'
-import { decodeCursor, encodeCursor } from '../stories/cursor.js'
-import { storeSubmission } from '../stories/submit.js'
+import { decodeCursor, encodeCursor } from '../items/cursor.js'
 
 /** The approved story a comment would answer, with the topic and site it inherits. */
-async function commentableStory (db: Db, storyId: string) {
+export async function commentableStory (db: Db, storyId: string) {
   const story = await db.story.findFirst({
     where: { id: storyId, status: 'approved', parentId: null },
     select: { id: true, topic: { select: { id: true, slug: true, siteId: true, site: { select: { slug: true, settings: true } } } } },
   })
   if (!story) throw errors.storyNotFound()
   return story
-}
-
-export async function submitComment (db: Db, pool: pg.Pool, storyId: string, input: Schemas['CommentSubmission'], clientHash: string) {
-  const story = await commentableStory(db, storyId)
-  return await storeSubmission(pool, { ...input, title: '', topic: story.topic, parentId: story.id }, clientHash)
 }
 
 interface CommentRow {

@@ -1,8 +1,6 @@
-// Where a statement runs: a Prisma transaction, or a pg client holding a transaction of its own. The
-// submission path uses the second: measured on the submit benchmark, Prisma's interactive
-// transactions took about 3.5 times as long as the same statements in a plain pg transaction
-// (367 vs 1,313 transactions/s with 10 connections). Shared steps (audit, webhooks, near-duplicates)
-// take either, so there is one copy of each.
+// Where a statement runs: a Prisma transaction, or a pg client holding a transaction of its own (the
+// submission path; why is measured in src/store/pools.ts). Shared steps (audit, webhooks,
+// near-duplicates) take either, so there is one copy of each.
 import type pg from 'pg'
 import type { Prisma } from '../generated/prisma/client.js'
 import type { Tx } from './client.js'

@@ -1,4 +1,4 @@
-// API keys: create (the key is returned once), find by bearer token, list, revoke, bootstrap.
+// API keys: create (the key is returned once), find by bearer token, list, revoke; what a key covers.
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import type { Role } from '../generated/prisma/enums.js'
@@ -66,26 +66,6 @@ export async function findPrincipal (db: Db, token: string, now = new Date()): P
     role: key.role,
     sites: key.role === 'admin' ? 'all' : new Map(key.sites.map((s) => [s.id, s.slug])),
   }
-}
-
-/** Makes `key` the first admin key, unless an active admin key exists already. Returns whether it did. */
-/**
- * Makes BOOTSTRAP_ADMIN_KEY the first admin key when no usable admin key exists. A key that was
- * revoked stays revoked: the bootstrap never brings it back. Says what it did.
- */
-export async function ensureBootstrapAdminKey (db: Db, key: string): Promise<'created' | 'not needed' | 'revoked'> {
-  const existing = await db.apiKey.count({ where: { role: 'admin', revokedAt: null } })
-  if (existing > 0) return 'not needed'
-  const hash = hashSecret(key)
-  const previous = await db.apiKey.findUnique({ where: { hash }, select: { revokedAt: true } })
-  if (previous !== null) return previous.revokedAt === null ? 'not needed' : 'revoked'
-  await db.apiKey.create({ data: { name: 'bootstrap', role: 'admin', prefix: key.slice(0, 12), hash } })
-  return 'created'
-}
-
-/** True when at least one admin key is not revoked. */
-export async function hasUsableAdminKey (db: Db): Promise<boolean> {
-  return await db.apiKey.count({ where: { role: 'admin', revokedAt: null } }) > 0
 }
 
 export function coversSite (principal: Principal, siteId: string): boolean {

@@ -16,7 +16,9 @@ export async function claimStory (db: Db, principal: Principal, id: string, leas
       data: { claimKeyId: principal.keyId, claimExpiresAt: expiresAt },
     })
     if (count === 0) {
-      const holder = await loadForModerator(db, principal, id)
+      // With the transaction's client: the outer one would wait for a second pooled connection while
+      // this one is held (under load, a spurious 503).
+      const holder = await loadForModerator(tx, principal, id)
       const claim = activeClaim(holder, now)
       // Between our read and our write the claim lapsed and was taken by someone: report that holder.
       if (claim) throw errors.claimHeld(claim)

@@ -9,7 +9,7 @@ import type { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus } from '../generated/prisma/enums.js'
 import type { Principal } from '../keys/api-keys.js'
 import { enqueueEvent } from '../webhooks/events.js'
-import { eventName, eventSubject } from './items.js'
+import { eventName, eventSubject } from '../items/kinds.js'
 import { assertNotClaimedByOther, ifMatchAccepts, loadForModerator, moderationInclude, type ModerationRecord } from './moderation-story.js'
 
 type Decision = Schemas['Decision']

@@ -1,11 +1,11 @@
 // Loading a story or comment for a moderator (checking the key covers its site) and the view they get, with its ETag.
-import type { Db } from '../db/client.js'
+import type { Tx } from '../db/client.js'
 import { errors } from '../errors.js'
 import { coversSite, type Principal } from '../keys/api-keys.js'
 import { publicText, type Redaction } from '../privacy/public-text.js'
 import { readerRatingOf } from '../ratings/reader-rating.js'
 import { fromColumns } from '../triage/stored.js'
-import { kindOf } from './items.js'
+import { kindOf } from '../items/kinds.js'
 
 export const moderationInclude = {
   site: { select: { slug: true } },
@@ -14,7 +14,8 @@ export const moderationInclude = {
   reports: { select: { reason: true, details: true, createdAt: true }, orderBy: { createdAt: 'desc' } },
 } as const
 
-export async function loadForModerator (db: Db, principal: Principal, id: string) {
+/** `db` may be a transaction's client: a load inside a transaction must not take a second connection. */
+export async function loadForModerator (db: Tx, principal: Principal, id: string) {
   const story = await db.story.findUnique({ where: { id }, include: moderationInclude })
   if (!story) throw errors.storyNotFound()
   if (!coversSite(principal, story.siteId)) throw errors.siteNotCovered()

@@ -2,15 +2,13 @@
 // oldest. Limited to the key's sites and paged by keyset on (level, harm reports, created_at, id).
 // Each item says why it is there, and a comment names the story it answers.
 import type pg from 'pg'
-import type { Db } from '../db/client.js'
 import { preparedQuery } from '../db/prepared.js'
 import { errors } from '../errors.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { StoryStatus, TriageLevel, Verdict } from '../generated/prisma/enums.js'
-import { siteIdsInScope, type Principal } from '../keys/api-keys.js'
-import { decodeCursor, encodeCursor } from '../stories/cursor.js'
+import { decodeCursor, encodeCursor } from '../items/cursor.js'
 import type { HarmCategory } from '../triage/types.js'
-import { kindOf, type ItemKind } from './items.js'
+import { kindOf, type ItemKind } from '../items/kinds.js'
 import { dueAt, needsDecision, queuedAt } from './sql.js'
 
 export interface QueueQuery {
@@ -45,8 +43,8 @@ function keysetCondition (cursor: string): Prisma.Sql {
   return Prisma.sql`(s.triage_level, -s.harm_reports, s.created_at, s.id) > (${level}::"TriageLevel", ${-Number(reports)}, ${after.at}, ${after.id}::uuid)`
 }
 
-export async function moderationQueue (db: Db, pool: pg.Pool, principal: Principal, q: QueueQuery, now = new Date()) {
-  const siteIds = await siteIdsInScope(db, principal, q.site)
+/** The queue's page within `siteIds` (the key's sites, narrowed to `q.site`: see keys/api-keys.ts siteIdsInScope). */
+export async function moderationQueue (pool: pg.Pool, siteIds: string[] | 'all', q: QueueQuery, now = new Date()) {
   const conditions = [q.status ? Prisma.sql`s.status = ${q.status}::"StoryStatus"` : needsDecision]
   if (!q.status) conditions.push(q.escalated ? Prisma.sql`s.escalated_at IS NOT NULL` : Prisma.sql`s.escalated_at IS NULL`)
   if (siteIds !== 'all') conditions.push(Prisma.sql`s.site_id = ANY(${siteIds}::uuid[])`)

@@ -5,7 +5,6 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'
-import { ttlCache } from '../sites/ttl-cache.js'
 
 const exposedHeaders = ['etag', 'link', 'location', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'idempotent-replayed']
 const allowedHeaders = ['content-type', 'idempotency-key', 'x-manage-token', 'if-none-match', 'if-match']
@@ -16,23 +15,12 @@ const sitePath = /^\/v1\/sites\/([a-z0-9-]+)\//
 const storyPath = /^\/v1\/(?:stories|comments)\/([0-9a-f-]{36})(?:\/|$)/i
 
 export default fp(async (app) => {
-  // Allowed origins per site slug (or story or comment id), re-read at most every 30 s.
-  const cache = ttlCache<string, string[]>(30_000)
-  async function originsOfSite (where: { slug: string } | { storyId: string }): Promise<string[]> {
-    const key = 'slug' in where ? where.slug : `story:${where.storyId}`
-    return await cache.get(key, async () => {
-      const site = 'slug' in where
-        ? await app.db.site.findUnique({ where: { slug: where.slug }, select: { allowedOrigins: true } })
-        : (await app.db.story.findUnique({ where: { id: where.storyId }, select: { site: { select: { allowedOrigins: true } } } }))?.site
-      return site?.allowedOrigins ?? []
-    })
-  }
-
+  // Kept per instance by the sites service, and dropped on every instance when the site changes.
   async function allowedWriteOrigins (path: string): Promise<string[]> {
     const site = sitePath.exec(path)?.[1]
-    if (site) return await originsOfSite({ slug: site })
-    const story = storyPath.exec(path)?.[1]
-    return story ? await originsOfSite({ storyId: story }) : []
+    if (site) return await app.store.sites.writeOrigins({ slug: site })
+    const item = storyPath.exec(path)?.[1]
+    return item ? await app.store.sites.writeOrigins({ itemId: item }) : []
   }
 
   await app.register(cors, {
@@ -51,4 +39,4 @@ export default fp(async (app) => {
       return { ...base, origin: false }
     },
   })
-}, { name: 'cors', dependencies: ['database'] })
+}, { name: 'cors', dependencies: ['store'] })

@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'
-import { claim, earlier, release, remember, type AnswerKey } from '../idempotency/answers.js'
+import type { AnswerKey } from '../idempotency/answers.js'
 import { keyHash, requestSecrets, seal, unseal } from '../idempotency/seal.js'
 import { hooksForRoutes } from './route-hooks.js'
 
@@ -37,6 +37,7 @@ function createdId (reply: FastifyReply, payload: unknown): string | null {
 
 export default fp(async (app) => {
   app.decorateRequest('idempotency', null)
+  const answers = app.store.upkeep.answers
 
   async function claimOrReplay (request: FastifyRequest, reply: FastifyReply) {
     const key = request.headers['idempotency-key']
@@ -45,11 +46,11 @@ export default fp(async (app) => {
     const answerKey = { scope, keyHash: keyHash(scope, key) }
     const { matchHash, sealingKey } = requestSecrets(scope, key, requestText(request))
     const about = request.routeOptions.config.idempotent?.about === 'path' ? pathId(request) : null
-    if (await claim(app.db, answerKey, matchHash, about)) {
+    if (await answers.claim(answerKey, matchHash, about)) {
       request.idempotency = { ...answerKey, sealingKey }
       return
     }
-    const first = await earlier(app.db, answerKey)
+    const first = await answers.earlier(answerKey)
     if (first.state === 'erased') throw errors.idempotencyErased()
     if (first.requestHash !== matchHash) throw errors.idempotencyMismatch()
     if (first.state === 'running') throw errors.idempotencyInProgress()
@@ -60,7 +61,7 @@ export default fp(async (app) => {
   async function keep (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     if (!request.idempotency) return payload
     if (reply.statusCode >= 500) {
-      await release(app.db, request.idempotency)
+      await answers.release(request.idempotency)
       return payload
     }
     const headers = Object.fromEntries(replayedHeaders.flatMap((h) => {
@@ -69,9 +70,9 @@ export default fp(async (app) => {
     }))
     const body = typeof payload === 'string' ? payload : ''
     const answer = { status: reply.statusCode, sealedBody: seal(body, request.idempotency.sealingKey), headers }
-    await remember(app.db, request.idempotency, answer, createdId(reply, payload))
+    await answers.remember(request.idempotency, answer, createdId(reply, payload))
     return payload
   }
 
   hooksForRoutes(app, (config) => config.idempotent !== undefined, { preHandler: claimOrReplay, onSend: keep })
-}, { name: 'idempotency', dependencies: ['database', 'client-identity'] })
+}, { name: 'idempotency', dependencies: ['store', 'client-identity'] })

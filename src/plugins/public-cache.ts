@@ -1,14 +1,16 @@
 // Public reads that every visitor sees alike (a topic's tally and stories, a story, its comments) are kept by
 // each instance, serialized, for PUBLIC_CACHE_MS (1 s by default), and answered with an ETag. Under
 // load a popular page is rendered about once a second per instance instead of once per visitor. A
-// change made through this instance shows at once (routes call `app.publicViews.changed()`), one made
-// through another instance within the cache time.
+// committed change drops the pages it touched (its topic's, its own, its parent story's) on every
+// instance at once (src/changes/after-commit.ts and bus.ts); the cache time bounds staleness only
+// while the change notifications are down.
 //
 // Written here rather than taken from a library: @fastify/caching and @fastify/etag set headers but
 // keep no rendered responses, and an HTTP cache in front would not see this instance's invalidations.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
+import type { Change } from '../changes/change.js'
 import { etagOf, noneMatchHits } from '../http/etag.js'
 import { hooksForRoutes } from './route-hooks.js'
 
@@ -17,16 +19,28 @@ declare module 'fastify' {
     /** Keep this GET route's 200 answers per route, path and declared query parameters, as above. */
     publicCache?: boolean
   }
-  interface FastifyInstance {
-    publicViews: { changed: () => void }
-  }
 }
 
-/** The rendered body, its ETag, and the route's own headers that must come back with it. */
-interface Rendered { body: string, etag: string, headers: Record<string, string> }
+/** The rendered body, its ETag, the route's own headers that must come back with it, and what it shows. */
+interface Rendered { body: string, etag: string, headers: Record<string, string>, shows: string }
 const keptHeaders = ['link', 'cache-control'] as const
 
 const served = new WeakSet<FastifyRequest>()
+/** How many drops had happened when a request missed: a page rendered across a drop is not kept. */
+const missedAt = new WeakMap<FastifyRequest, number>()
+
+/** What a page shows, by its path: a topic's pages (`site`, `topic`) or an item's (`id`). */
+function showsOf (params: unknown): string {
+  const { site, topic, id } = params as { site?: string, topic?: string, id?: string }
+  return id !== undefined ? `item:${id}` : `topic:${site ?? ''}/${topic ?? ''}`
+}
+
+/** The pages a change makes wrong: an item's topic pages (lists, tally), its own and its parent's. */
+function touchedBy (change: Change): Set<string> {
+  if (change.area !== 'item' || change.publicAt === null) return new Set()
+  const { site, topic, id, parentId } = change.publicAt
+  return new Set([`topic:${site}/${topic}`, `item:${id}`, ...(parentId ? [`item:${parentId}`] : [])])
+}
 
 /**
  * A page's key: the route, its path parameters and the query parameters the contract declares for
@@ -51,12 +65,24 @@ async function answer (request: FastifyRequest, reply: FastifyReply, page: Rende
 
 export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
   const pages = ttlMs > 0 ? new LRUCache<string, Rendered>({ max: 5000, ttl: ttlMs }) : undefined
-  app.decorate('publicViews', { changed: () => { pages?.clear() } })
+  let drops = 0
+  app.store.caches.add({
+    drop: (change) => {
+      const touched = touchedBy(change)
+      if (!pages || touched.size === 0) return
+      drops++
+      for (const [key, page] of pages.entries()) if (touched.has(page.shows)) pages.delete(key)
+    },
+    clear: () => { drops++; pages?.clear() },
+  })
 
   async function serveKept (request: FastifyRequest, reply: FastifyReply) {
     if (request.method !== 'GET') return
     const page = pages?.get(keyOf(request))
-    if (!page) return
+    if (!page) {
+      missedAt.set(request, drops)
+      return
+    }
     served.add(request)
     return await answer(request, reply, page)
   }
@@ -68,8 +94,9 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
       const value = reply.getHeader(name)
       return value === undefined ? [] : [[name, String(value)]]
     }))
-    const page: Rendered = { body: payload, etag: etagOf(payload), headers }
-    pages?.set(keyOf(request), page)
+    const page: Rendered = { body: payload, etag: etagOf(payload), headers, shows: showsOf(request.params) }
+    // Read before a change committed and sent after: may show the old state, so not kept.
+    if (missedAt.get(request) === drops) pages?.set(keyOf(request), page)
     reply.header('etag', page.etag)
     if (noneMatchHits(request.headers['if-none-match'], page.etag)) {
       reply.code(304)
@@ -79,4 +106,4 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
   }
 
   hooksForRoutes(app, (config) => config.publicCache === true, { onRequest: serveKept, onSend: keep })
-}, { name: 'public-cache' })
+}, { name: 'public-cache', dependencies: ['store'] })

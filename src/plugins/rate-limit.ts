@@ -10,8 +10,6 @@ import fp from 'fastify-plugin'
 import { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { errors } from '../errors.js'
-import { siteSettings, siteSlugOfItem } from '../sites/sites.js'
-import { ttlCache } from '../sites/ttl-cache.js'
 
 export interface AppLimits {
   /** Route config for public writes (`config: { rateLimit: app.limits.write }`): per client, per site. */
@@ -37,21 +35,18 @@ export const unlimitedPaths: ReadonlySet<string> = new Set(['/health', '/ready',
 
 export default fp<{ config: Config }>(async (app, { config }) => {
   const { readsPerMinute, writesPerMinute } = config.rateLimit
-  // Site limits are read from the database at most every 30 s per site.
-  const cache = ttlCache<string, { perClient: number, perSite: number }>(30_000)
-  // Items never change site; the limiter runs before validation, so an id that is no uuid names no site.
-  const itemSites = ttlCache<string, string>(300_000)
+  // The limiter runs before validation, so an id that is no uuid names no site.
   const siteOf = async (req: FastifyRequest): Promise<string> => {
     const { site, id } = req.params as { site?: string, id?: string }
     if (site !== undefined) return site
     if (id === undefined || !uuid.test(id)) return ''
-    return await itemSites.get(id, async () => await siteSlugOfItem(app.db, id) ?? '')
+    return await app.store.sites.siteOfItem(id)
   }
-  const siteLimits = async (slug: string) => await cache.get(slug, async () => {
-    const site = slug ? await app.db.site.findUnique({ where: { slug }, select: { settings: true } }) : null
-    const limits = site ? siteSettings(site.settings).rateLimits : {}
+  // Kept per instance by the sites service, and dropped on every instance when the site changes.
+  const siteLimits = async (slug: string) => {
+    const limits = await app.store.sites.writeLimits(slug)
     return { perClient: limits.perClient ?? writesPerMinute, perSite: limits.perSite ?? defaultPerSite }
-  })
+  }
 
   const limits: AppLimits = {
     write: {
@@ -111,4 +106,4 @@ export default fp<{ config: Config }>(async (app, { config }) => {
     if (limit !== undefined) reply.header('ratelimit-policy', `${String(limit)};w=${window / 1000}`)
     return payload
   })
-}, { name: 'rate-limit', dependencies: ['database', 'client-identity'] })
+}, { name: 'rate-limit', dependencies: ['store', 'client-identity'] })

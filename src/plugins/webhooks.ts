@@ -1,27 +1,16 @@
-// Runs the webhook deliverer for the app's lifetime; routes call `app.webhooks.kick()` after commits.
+// Runs the webhook deliverer (the webhooks service's) for the app's lifetime; the after-commit step
+// wakes it when a change put events in the outbox.
 import fp from 'fastify-plugin'
-import type { Config } from '../config.js'
-import { startDeliverer, type Deliverer } from '../webhooks/deliverer.js'
 import type { Resolver } from '../webhooks/url-safety.js'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    webhooks: Pick<Deliverer, 'kick'>
-  }
-}
-
-export default fp<{ config: Config, overdueScanMs?: number, resolve?: Resolver }>(async (app, { config, overdueScanMs, resolve }) => {
-  let deliverer: Deliverer | undefined
-  app.decorate('webhooks', { kick: () => deliverer?.kick() })
+export default fp<{ resolve?: Resolver }>(async (app, { resolve }) => {
+  const { webhooks } = app.store
   app.addHook('onReady', async () => {
-    deliverer = startDeliverer({
-      db: app.db,
+    webhooks.startDelivering({
       log: app.log,
-      ...config.webhooks,
-      ...(overdueScanMs !== undefined ? { overdueScanMs } : {}),
       ...(resolve ? { resolve } : {}),
       onDelivery: (outcome) => { app.metrics.webhookDeliveries.inc({ outcome }) },
     })
   })
-  app.addHook('onClose', async () => { await deliverer?.stop() })
-}, { name: 'webhooks', dependencies: ['database', 'metrics'] })
+  app.addHook('onClose', async () => { await webhooks.stopDelivering() })
+}, { name: 'webhooks', dependencies: ['store', 'metrics'] })

@@ -7,7 +7,7 @@ import { Prisma } from '../generated/prisma/client.js'
 import type { Verdict } from '../generated/prisma/enums.js'
 import { publicText } from '../privacy/public-text.js'
 import { readerRatingOf } from '../ratings/reader-rating.js'
-import { decodeCursor, encodeCursor, type Position } from './cursor.js'
+import { decodeCursor, encodeCursor, type Position } from '../items/cursor.js'
 
 const publicColumns = Prisma.sql`id, title, body, author_name AS "authorName", verdict, content_warnings AS "contentWarnings",
   redactions, published_at AS "publishedAt", rating_count AS "ratingCount", rating_sum AS "ratingSum",

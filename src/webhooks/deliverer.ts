@@ -1,12 +1,9 @@
 // Delivers the webhook outbox: claims due deliveries with SKIP LOCKED (so several instances share the
 // work), signs them (Standard Webhooks), retries with exponential backoff, and survives restarts
-// because every state lives in the database. Also raises `queue.overdue` for stories past their target.
+// because every state lives in the database.
 import type { FastifyBaseLogger } from 'fastify'
 import { Webhook as Signer } from 'standardwebhooks'
 import type { Db } from '../db/client.js'
-import { dueAt, needsDecision } from '../moderation/sql.js'
-import { eventSubject } from '../moderation/items.js'
-import { enqueueEvent } from './events.js'
 import { postPinned } from './pinned-post.js'
 import { pinTarget, systemResolver, type Resolver } from './url-safety.js'
 
@@ -16,8 +13,6 @@ export interface DelivererOptions {
   allowPrivate: boolean
   pollMs: number
   maxAttempts: number
-  /** How often to look for overdue stories. */
-  overdueScanMs?: number
   onDelivery?: (outcome: 'delivered' | 'retry' | 'failed') => void
   /** How endpoint names are resolved (tests inject a DNS that changes its answer). */
   resolve?: Resolver
@@ -36,7 +31,6 @@ export function startDeliverer (opts: DelivererOptions) {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
   let stopped = false
-  let lastOverdueScan = 0
 
   async function send (delivery: DueDelivery, url: string, secret: string): Promise<{ ok: boolean, status: number | null, error: string | null }> {
     try {
@@ -91,28 +85,8 @@ export function startDeliverer (opts: DelivererOptions) {
     return due.length
   }
 
-  async function scanOverdue (): Promise<void> {
-    await db.$transaction(async (tx) => {
-      const late = await tx.$queryRaw<Array<{ id: string, parentId: string | null, site_id: string, site: string, level: string }>>`
-        UPDATE stories SET overdue_notified_at = now()
-        FROM (SELECT s.id, s.parent_id, s.site_id, si.slug AS site, s.triage_level::text AS level
-              FROM stories s JOIN sites si ON si.id = s.site_id
-              WHERE ${needsDecision} AND s.overdue_notified_at IS NULL AND ${dueAt} < now()
-              LIMIT 100 FOR UPDATE OF s SKIP LOCKED) late
-        WHERE stories.id = late.id
-        RETURNING late.id, late.parent_id AS "parentId", late.site_id, late.site, late.level`
-      for (const item of late) {
-        await enqueueEvent(tx, item.site_id, 'queue.overdue', { ...eventSubject(item), site: item.site, level: item.level })
-      }
-    })
-  }
-
   async function tick (): Promise<void> {
     try {
-      if (Date.now() - lastOverdueScan >= (opts.overdueScanMs ?? 30_000)) {
-        lastOverdueScan = Date.now()
-        await scanOverdue()
-      }
       // Keep going while there is a backlog.
       while (!stopped && await deliverDue() > 0) {}
     } catch (err) {

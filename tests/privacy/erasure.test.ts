@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import type { Db } from '../../src/db/client.js'
-import { signature } from '../../src/stories/near-duplicates.js'
+import { signature } from '../../src/items/near-duplicates.js'
 import { buildTestApp } from '../helpers/app.js'
 import { tablesContaining } from '../helpers/database-search.js'
 import { apiKey, bearer, decideOn, siteWithTopic, storyInput } from '../helpers/factories.js'

@@ -1,23 +1,18 @@
 // Moderation API: role moderator or admin, limited to the key's sites.
 import type { FastifyPluginAsync } from 'fastify'
-import { storyHistory } from '../../audit/audit.js'
 import type { RouteTypes } from '../../contract/types.js'
-import { claimStory, releaseClaim } from '../../moderation/claims.js'
-import { decide } from '../../moderation/decisions.js'
-import { editStory } from '../../moderation/edits.js'
-import { etagFor, loadForModerator, toModerationStory } from '../../moderation/moderation-story.js'
-import { moderationQueue } from '../../moderation/queue.js'
-import { ratingActivity } from '../../ratings/rating-activity.js'
+import { etagFor, toModerationStory } from '../../moderation/moderation-story.js'
 import { triage } from '../../triage/triage.js'
 
-const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app, { claimLeaseSeconds }) => {
+const moderation: FastifyPluginAsync = async (app) => {
   app.addHook('preParsing', app.requireRole(['moderator', 'admin']))
+  const { moderation } = app.store
 
   app.route<RouteTypes<'getModerationQueue'>>({
     ...app.contract.route('getModerationQueue'),
     handler: async (request) => {
       const { site, status, level, category, kind, overdue, escalated = false, limit = 20, cursor } = request.query
-      return await moderationQueue(app.db, app.pool, request.principal!, { site, status, level, category, kind, overdue, escalated, limit, cursor })
+      return await moderation.queue(request.principal!, { site, status, level, category, kind, overdue, escalated, limit, cursor })
     },
   })
 
@@ -25,14 +20,14 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     ...app.contract.route('getReaderRatingActivity'),
     handler: async (request) => {
       const { site, hours = 24, flagged = false, limit = 20 } = request.query
-      return await ratingActivity(app.db, request.principal!, { site, hours, flagged, limit })
+      return await moderation.ratingActivity(request.principal!, { site, hours, flagged, limit })
     },
   })
 
   app.route<RouteTypes<'getModerationStory'>>({
     ...app.contract.route('getModerationStory'),
     handler: async (request, reply) => {
-      const story = await loadForModerator(app.db, request.principal!, request.params.id)
+      const story = await moderation.item(request.principal!, request.params.id)
       reply.header('etag', etagFor(story))
       return toModerationStory(story)
     },
@@ -41,8 +36,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
   app.route<RouteTypes<'editStory'>>({
     ...app.contract.route('editStory'),
     handler: async (request, reply) => {
-      const story = await editStory(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
-      app.publicViews.changed()
+      const story = await moderation.edit(request.principal!, request.params.id, request.headers['if-match'], request.body)
       reply.header('etag', etagFor(story))
       return toModerationStory(story)
     },
@@ -50,13 +44,13 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
 
   app.route<RouteTypes<'claimStory'>>({
     ...app.contract.route('claimStory'),
-    handler: async (request) => await claimStory(app.db, request.principal!, request.params.id, claimLeaseSeconds),
+    handler: async (request) => await moderation.claim(request.principal!, request.params.id),
   })
 
   app.route<RouteTypes<'releaseClaim'>>({
     ...app.contract.route('releaseClaim'),
     handler: async (request, reply) => {
-      await releaseClaim(app.db, request.principal!, request.params.id)
+      await moderation.release(request.principal!, request.params.id)
       return reply.code(204).send()
     },
   })
@@ -65,10 +59,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     ...app.contract.route('decideStory'),
     config: { idempotent: { about: 'path' } },
     handler: async (request, reply) => {
-      const story = await decide(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
-      app.metrics.decisions.inc({ action: request.body.action })
-      app.publicViews.changed()
-      app.webhooks.kick()
+      const story = await moderation.decide(request.principal!, request.params.id, request.headers['if-match'], request.body)
       reply.header('etag', etagFor(story))
       return toModerationStory(story)
     },
@@ -76,10 +67,7 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
 
   app.route<RouteTypes<'getStoryHistory'>>({
     ...app.contract.route('getStoryHistory'),
-    handler: async (request) => {
-      const story = await loadForModerator(app.db, request.principal!, request.params.id)
-      return { items: await storyHistory(app.db, story.id) }
-    },
+    handler: async (request) => ({ items: await moderation.history(request.principal!, request.params.id) }),
   })
 
   app.route<RouteTypes<'triageText'>>({

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { metricsAccess } from './metrics-access.js'
 import type { RouteTypes } from '../../contract/types.js'
-import { checkReadiness, expectedMigrations } from '../../db/readiness.js'
+import { expectedMigrations } from '../../db/readiness.js'
 import { errors } from '../../errors.js'
 
 const operations: FastifyPluginAsync<{ metricsToken: string | undefined }> = async (app, { metricsToken }) => {
@@ -17,7 +17,7 @@ const operations: FastifyPluginAsync<{ metricsToken: string | undefined }> = asy
   app.route<RouteTypes<'getReady'>>({
     ...app.contract.route('getReady'),
     handler: async () => {
-      const readiness = await checkReadiness(app.db, expected)
+      const readiness = await app.store.upkeep.readiness(expected)
       if (!readiness.ready) throw errors.notReady(readiness.reason)
       return { status: 'ready' as const, migrations: readiness.migrations }
     },

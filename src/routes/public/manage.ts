@@ -1,22 +1,20 @@
 // The author's routes for their own story or comment, with its manage token: `GET …/manage` (the view,
 // a read) and `PATCH …/manage` (edit while pending, a write). Both count as manage-token checks.
 import type { FastifyInstance } from 'fastify'
-import { editOwnItem } from '../../authors/own-edit.js'
-import { loadOwnItem, ownItemView } from '../../authors/own-item.js'
 import type { RouteTypes } from '../../contract/types.js'
 import { etagFor } from '../../http/etag.js'
-import type { ItemKind } from '../../moderation/items.js'
+import type { Store } from '../../store/store.js'
 
-export function ownItemRoutes (app: FastifyInstance, kind: ItemKind, ops: { view: 'getOwnStory' | 'getOwnComment', edit: 'editOwnStory' | 'editOwnComment' }): void {
+export function ownItemRoutes (app: FastifyInstance, items: Store['stories'] | Store['comments'], ops: { view: 'getOwnStory' | 'getOwnComment', edit: 'editOwnStory' | 'editOwnComment' }): void {
   const { limits } = app
   // The two kinds' operations share parameters and answers; a comment's edit body is a story's subset.
   app.route<RouteTypes<'getOwnStory'>>({
     ...app.contract.route(ops.view),
     preHandler: limits.manageToken,
     handler: async (request, reply) => {
-      const item = await loadOwnItem(app.db, kind, request.params.id, request.headers['x-manage-token'])
+      const { item, view } = await items.ownView(request.params.id, request.headers['x-manage-token'])
       reply.header('etag', etagFor(item)).header('cache-control', 'no-store')
-      return await ownItemView(app.db, item)
+      return view
     },
   })
 
@@ -25,10 +23,9 @@ export function ownItemRoutes (app: FastifyInstance, kind: ItemKind, ops: { view
     config: { rateLimit: limits.write },
     preHandler: limits.manageToken,
     handler: async (request, reply) => {
-      const { item, support, raised } = await editOwnItem(app.db, kind, request.params.id, request.headers['x-manage-token'], request.headers['if-match'], request.body)
-      if (raised) app.webhooks.kick()
+      const { item, view, support } = await items.ownEdit(request.params.id, request.headers['x-manage-token'], request.headers['if-match'], request.body)
       reply.header('etag', etagFor(item)).header('cache-control', 'no-store')
-      return { ...await ownItemView(app.db, item), ...(support ? { support } : {}) }
+      return { ...view, ...(support ? { support } : {}) }
     },
   })
 }

@@ -2,16 +2,15 @@
 // PUBLIC_CACHE_MS with an ETag, so unchanged counts answer 304 (see plugins/public-cache.ts).
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { topicRatings } from '../../ratings/topic-ratings.js'
 
 const ratings: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'getTopicRatings'>>({
     ...app.contract.route('getTopicRatings'),
     config: { publicCache: true },
     handler: async (request, reply) => {
-      const topic = await app.topics.find(request.params.site, request.params.topic)
+      const topic = await app.store.sites.topic(request.params.site, request.params.topic)
       reply.header('cache-control', 'public, max-age=5, stale-while-revalidate=30')
-      return await topicRatings(app.db, topic.id)
+      return await app.store.stories.tally(topic.id)
     },
   })
 }

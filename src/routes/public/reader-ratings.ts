@@ -1,7 +1,6 @@
 // A reader rates how helpful a story was: one rating per visitor, a repeat replaces it.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { rateStory } from '../../ratings/reader-rating.js'
 
 const readerRatings: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'rateStory'>>({
@@ -10,8 +9,7 @@ const readerRatings: FastifyPluginAsync = async (app) => {
     preHandler: app.limits.siteWrite,
     handler: async (request, reply) => {
       const rater = { clientHash: request.clientHash, networkHash: request.networkHash }
-      const { created, ...receipt } = await rateStory(app.db, request.params.id, rater, request.body.stars)
-      app.publicViews.changed()
+      const { created, ...receipt } = await app.store.stories.rate(request.params.id, rater, request.body.stars)
       return reply.code(created ? 201 : 200).send(receipt)
     },
   })

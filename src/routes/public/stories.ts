@@ -1,21 +1,20 @@
 // Public story routes: list approved, read one, submit, report, withdraw; the author's view and edit.
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { getPublicStory, listPublicStories } from '../../stories/public-stories.js'
-import { storeSubmission } from '../../stories/submit.js'
-import { receiveSubmission, reportAndWithdrawRoutes } from './item-routes.js'
+import { reportAndWithdrawRoutes, sendReceipt } from './item-routes.js'
 import { ownItemRoutes } from './manage.js'
 
 const stories: FastifyPluginAsync = async (app) => {
   const { limits } = app
+  const { sites, stories } = app.store
   app.route<RouteTypes<'listStories'>>({
     ...app.contract.route('listStories'),
     config: { publicCache: true },
     handler: async (request, reply) => {
       const { site, topic: topicSlug } = request.params
-      const topic = await app.topics.find(site, topicSlug)
+      const topic = await sites.topic(site, topicSlug)
       const { limit = 20, cursor, verdict, sort = 'newest' } = request.query
-      const page = await listPublicStories(app.pool, topic.id, { limit, cursor, verdict, sort })
+      const page = await stories.list(topic.id, { limit, cursor, verdict, sort })
       if (page.nextCursor) {
         const next = new URLSearchParams({ limit: String(limit), cursor: page.nextCursor, ...(verdict ? { verdict } : {}), ...(sort !== 'newest' ? { sort } : {}) })
         reply.header('link', `</v1/sites/${site}/topics/${topicSlug}/stories?${next.toString()}>; rel="next"`)
@@ -29,20 +28,19 @@ const stories: FastifyPluginAsync = async (app) => {
     config: { rateLimit: limits.write, idempotent: { about: 'created' } },
     preHandler: limits.siteWrite,
     handler: async (request, reply) => {
-      const topic = await app.topics.find(request.params.site, request.params.topic)
-      return await receiveSubmission(app, reply, '/v1/stories', request.body,
-        async () => await storeSubmission(app.pool, { ...request.body, topic }, request.clientHash))
+      const topic = await sites.topic(request.params.site, request.params.topic)
+      return sendReceipt(reply, '/v1/stories', await stories.submit(topic, request.body, request.clientHash))
     },
   })
 
   app.route<RouteTypes<'getStory'>>({
     ...app.contract.route('getStory'),
     config: { publicCache: true },
-    handler: async (request) => await getPublicStory(app.pool, request.params.id),
+    handler: async (request) => await stories.get(request.params.id),
   })
 
-  reportAndWithdrawRoutes(app, 'story', { report: 'reportStory', withdraw: 'withdrawStory' })
-  ownItemRoutes(app, 'story', { view: 'getOwnStory', edit: 'editOwnStory' })
+  reportAndWithdrawRoutes(app, stories, { report: 'reportStory', withdraw: 'withdrawStory' })
+  ownItemRoutes(app, stories, { view: 'getOwnStory', edit: 'editOwnStory' })
 }
 
 export default stories

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { pgTransaction, sql } from '../db/executor.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { hashSecret, newSecret } from '../keys/tokens.js'
-import { eventName, eventSubject } from '../moderation/items.js'
+import { eventName, eventSubject } from './kinds.js'
 import { siteSettings } from '../sites/sites.js'
 import { toColumns } from '../triage/stored.js'
 import { triage } from '../triage/triage.js'
@@ -31,7 +31,7 @@ export function supportFor (result: Triage, site: TopicRef['site']) {
   return { message: settings.supportMessage, resources: settings.crisisResources }
 }
 
-interface Submission {
+export interface Submission {
   topic: TopicRef
   /** The story a comment answers; absent for a story. */
   parentId?: string
@@ -45,7 +45,7 @@ interface Submission {
 
 /**
  * Stores a submission (pending) with its audit and webhook events; refuses a near-duplicate from the
- * same client. The hottest write, so it runs as a plain pg transaction (see src/db/executor.ts).
+ * same client. The hottest write, so it runs as a plain pg transaction (see src/store/pools.ts).
  */
 export async function storeSubmission (pool: pg.Pool, input: Submission, clientHash: string) {
   const { topic } = input

@@ -3,11 +3,12 @@
 // or anything derived from it outside the row (report text, audit notes, the near-duplicate
 // fingerprint, stored Idempotency-Key answers); the audit keeps only that it happened.
 import { eraseNotes, recordEvent, type AuditEntry } from '../audit/audit.js'
+import type { ItemChange } from '../changes/change.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { eraseAnswersAbout } from '../idempotency/answers.js'
 import { secretMatches } from '../keys/tokens.js'
-import { kindOf, type ItemKind } from '../moderation/items.js'
+import { kindOf, type ItemKind } from './kinds.js'
 import { forgetSubmission } from './near-duplicates.js'
 
 type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>
@@ -15,9 +16,12 @@ type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>
 const notFound = { story: errors.storyNotFound, comment: errors.commentNotFound }
 
 /** `kind` limits which items the id may name; an admin's erasure takes either. */
-async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, action: string, authorize: (tokenHash: string) => void): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const story = await tx.story.findUnique({ where: { id }, select: { status: true, manageTokenHash: true, version: true, parentId: true } })
+async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, action: 'withdrawn' | 'erased', authorize: (tokenHash: string) => void): Promise<ItemChange> {
+  return await db.$transaction(async (tx) => {
+    const story = await tx.story.findUnique({
+      where: { id },
+      select: { status: true, manageTokenHash: true, version: true, parentId: true, site: { select: { slug: true } }, topic: { select: { slug: true } } },
+    })
     if (!story || (kind !== 'any' && kindOf(story) !== kind)) throw notFound[kind === 'any' ? 'story' : kind]()
     authorize(story.manageTokenHash)
     if (story.status === 'withdrawn') throw errors.alreadyWithdrawn()
@@ -47,15 +51,17 @@ async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, 
     await forgetSubmission(tx, id)
     await eraseAnswersAbout(tx, id)
     await recordEvent(tx, { storyId: id, ...actor, action, fromStatus: story.status, toStatus: 'withdrawn' })
+    const publicAt = story.status === 'approved' ? { site: story.site.slug, topic: story.topic.slug, id, parentId: story.parentId } : null
+    return { area: 'item', what: action, id, publicAt, events: false }
   })
 }
 
-export async function withdraw (db: Db, kind: ItemKind, id: string, manageToken: string): Promise<void> {
-  await erase(db, id, kind, { actor: 'author' }, 'withdrawn', (hash) => {
+export async function withdraw (db: Db, kind: ItemKind, id: string, manageToken: string): Promise<ItemChange> {
+  return await erase(db, id, kind, { actor: 'author' }, 'withdrawn', (hash) => {
     if (!secretMatches(manageToken, hash)) throw errors.badManageToken()
   })
 }
 
-export async function eraseOnRequest (db: Db, id: string, adminKeyId: string): Promise<void> {
-  await erase(db, id, 'any', { actor: `key:${adminKeyId}`, actorKeyId: adminKeyId }, 'erased', () => {})
+export async function eraseOnRequest (db: Db, id: string, adminKeyId: string): Promise<ItemChange> {
+  return await erase(db, id, 'any', { actor: `key:${adminKeyId}`, actorKeyId: adminKeyId }, 'erased', () => {})
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
 import { createDb } from '../../src/db/client.js'
-import { prepareDatabase } from '../../src/db/prepare.js'
+import { prepareDatabase } from '../../src/bootstrap/prepare.js'
 import { findPrincipal } from '../../src/keys/api-keys.js'
 import { freshDatabase } from '../helpers/app.js'
 

@@ -1,11 +1,11 @@
 // Gets a database ready before the app starts: embedded server if no DATABASE_URL, migrations,
 // demo data and the bootstrap admin key, as the configuration asks.
 import type { Config } from '../config.js'
-import { loadDemoData } from '../demo/demo-data.js'
-import { ensureBootstrapAdminKey, hasUsableAdminKey } from '../keys/api-keys.js'
-import { createDb } from './client.js'
-import { startEmbeddedPostgres } from './embedded.js'
-import { applyMigrations } from './migrations.js'
+import { loadDemoData } from './demo-data.js'
+import { ensureBootstrapAdminKey, hasUsableAdminKey } from './admin-key.js'
+import { createDb } from '../db/client.js'
+import { startEmbeddedPostgres } from '../db/embedded.js'
+import { applyMigrations } from '../db/migrations.js'
 
 export interface PreparedDatabase {
   databaseUrl: string

@@ -1,16 +1,18 @@
 // Visitor reports on public stories and comments. One per visitor per item; a harm report raises
 // triage to at least `high` and sends an approved item back to the queue, all in one transaction.
 import { recordEvent } from '../audit/audit.js'
+import type { ItemChange } from '../changes/change.js'
 import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
-import { eventName, eventSubject, type ItemKind } from '../moderation/items.js'
+import { eventName, eventSubject, type ItemKind } from './kinds.js'
 import { enqueueEvent } from '../webhooks/events.js'
 
 type ReportInput = { reason: Schemas['ReportReason'], details?: string }
 
-export async function report (db: Db, kind: ItemKind, storyId: string, reporterHash: string, input: ReportInput): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function report (db: Db, kind: ItemKind, storyId: string, reporterHash: string, input: ReportInput): Promise<ItemChange> {
+  // The public view does not change: a reported item stays up until a moderator decides.
+  const announced = await db.$transaction(async (tx) => {
     const story = await tx.story.findFirst({
       where: { id: storyId, status: 'approved', parentId: kind === 'story' ? null : { not: null } },
       select: { id: true, parentId: true, siteId: true, triageLevel: true, flaggedAt: true, site: { select: { slug: true } } },
@@ -35,9 +37,11 @@ export async function report (db: Db, kind: ItemKind, storyId: string, reporterH
         },
       })
     }
-    if (previous?.reason === input.reason) return // a repeat from the same visitor collapses into the first
+    if (previous?.reason === input.reason) return false // a repeat from the same visitor collapses into the first
     await recordEvent(tx, { storyId, actor: 'visitor', action: 'reported', reason: input.reason })
     if (raise) await recordEvent(tx, { storyId, actor: 'system', action: 'triage_raised', reason: 'harm report', note: 'normal → high' })
     await enqueueEvent(tx, story.siteId, eventName(story, 'reported'), { ...eventSubject(story), site: story.site.slug, reason: input.reason })
+    return true
   })
+  return { area: 'item', what: 'reported', id: storyId, publicAt: null, events: announced }
 }

@@ -1,0 +1,40 @@
+// Change notifications over Redis pub/sub (when REDIS_URL is set). The subscriber is a connection of
+// its own (a subscribed connection can do nothing else); ioredis reconnects it with backoff and
+// subscribes again, and every reconnection after the first asks for a resync.
+import { Redis } from 'ioredis'
+import type { Transport, TransportHandlers } from './bus.js'
+
+/** `database` names the database the instances share: one Redis may serve several installations. */
+export function redisTransport (url: string, database: string, { log, onMessage, onResync }: TransportHandlers): Transport {
+  const channel = `candor:changes:${database}`
+  const retryStrategy = (times: number): number => Math.min(100 * 2 ** (times - 1), 5_000)
+  const subscriber = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null, connectionName: `candor-changes-${database}` })
+  const publisher = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  let readyBefore = false
+  subscriber.on('message', (from: string, message: string) => { if (from === channel) onMessage(message) })
+  subscriber.on('ready', () => {
+    if (readyBefore) {
+      log.info('change notifications reconnected; caches dropped')
+      onResync()
+    }
+    readyBefore = true
+  })
+  subscriber.on('close', () => { if (readyBefore) log.warn('change notifications lost; caches fall back to their TTLs until reconnected') })
+  for (const connection of [subscriber, publisher]) connection.on('error', (err) => { log.warn({ err: err.message }, 'redis (change notifications) unavailable') })
+
+  return {
+    start: async () => {
+      try {
+        await Promise.all([subscriber.connect(), publisher.connect()])
+        await subscriber.subscribe(channel)
+      } catch (err) {
+        // ioredis keeps trying; until then the TTLs hold.
+        log.warn({ err: (err as Error).message }, 'change notifications not connected yet')
+      }
+    },
+    publish: async (message) => { await publisher.publish(channel, message) },
+    stop: async () => {
+      await Promise.all([subscriber.quit().catch(() => {}), publisher.quit().catch(() => {})])
+    },
+  }
+}
