@@ -9,7 +9,6 @@ import type { Change } from './change.js'
 import { pgTransport } from './pg-transport.js'
 import { redisTransport } from './redis-transport.js'
 
-
 /** Delivers messages on the channel, and says when it reconnected after losing its connection. */
 export interface Transport {
   start: () => Promise<void>
