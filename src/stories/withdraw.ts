@@ -1,13 +1,14 @@
 // The author's right to withdraw (with the manage token), and an admin's erasure on their request:
 // the story or comment leaves public view and its personal content is erased, with every copy of it
-// or anything derived from it outside the row (report text, audit notes, the near-duplicate
-// fingerprint, stored Idempotency-Key answers); the audit keeps only that it happened.
+// or anything derived from it outside the row (report text, audit notes, the moderator's triage label,
+// the near-duplicate fingerprint, stored Idempotency-Key answers); the audit keeps only that it happened.
 import { eraseNotes, recordEvent, type AuditEntry } from '../audit/audit.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { eraseAnswersAbout } from '../idempotency/answers.js'
 import { secretMatches } from '../keys/tokens.js'
 import { kindOf, type ItemKind } from '../moderation/items.js'
+import { eraseTriageLabel } from '../moderation/triage-labels.js'
 import { forgetSubmission } from './near-duplicates.js'
 
 type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>
@@ -44,6 +45,8 @@ async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, 
     // Reports may quote the story; their text goes too.
     await tx.report.updateMany({ where: { storyId: id }, data: { details: null } })
     await eraseNotes(tx, id)
+    // The moderator's label of a text that is gone is no longer anyone's to measure or train on.
+    await eraseTriageLabel(tx, id)
     await forgetSubmission(tx, id)
     await eraseAnswersAbout(tx, id)
     await recordEvent(tx, { storyId: id, ...actor, action, fromStatus: story.status, toStatus: 'withdrawn' })

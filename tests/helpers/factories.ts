@@ -50,3 +50,14 @@ export async function decideOn (app: FastifyInstance, key: string, id: string, b
     payload: body,
   })
 }
+
+/** Reads the item's ETag and corrects its triage, as a moderator client would. */
+export async function correctOn (app: FastifyInstance, key: string, id: string, body: Record<string, unknown>) {
+  const read = await app.inject({ method: 'GET', url: `/v1/moderation/stories/${id}`, headers: bearer(key) })
+  return await app.inject({
+    method: 'PUT',
+    url: `/v1/moderation/stories/${id}/triage`,
+    headers: { ...bearer(key), 'if-match': String(read.headers.etag) },
+    payload: body,
+  })
+}

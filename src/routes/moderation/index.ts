@@ -7,6 +7,8 @@ import { decide } from '../../moderation/decisions.js'
 import { editStory } from '../../moderation/edits.js'
 import { etagFor, loadForModerator, toModerationStory } from '../../moderation/moderation-story.js'
 import { moderationQueue } from '../../moderation/queue.js'
+import { correctTriage } from '../../moderation/triage-corrections.js'
+import { triageQuality } from '../../moderation/triage-quality.js'
 import { ratingActivity } from '../../ratings/rating-activity.js'
 import { triage } from '../../triage/triage.js'
 
@@ -79,6 +81,23 @@ const moderation: FastifyPluginAsync<{ claimLeaseSeconds: number }> = async (app
     handler: async (request) => {
       const story = await loadForModerator(app.db, request.principal!, request.params.id)
       return { items: await storyHistory(app.db, story.id) }
+    },
+  })
+
+  app.route<RouteTypes<'correctTriage'>>({
+    ...app.contract.route('correctTriage'),
+    handler: async (request, reply) => {
+      const story = await correctTriage(app.db, request.principal!, request.params.id, request.headers['if-match'], request.body)
+      reply.header('etag', etagFor(story))
+      return toModerationStory(story)
+    },
+  })
+
+  app.route<RouteTypes<'getTriageQuality'>>({
+    ...app.contract.route('getTriageQuality'),
+    handler: async (request) => {
+      const { site, from, to } = request.query
+      return await triageQuality(app.db, request.principal!, { site, from, to })
     },
   })
 

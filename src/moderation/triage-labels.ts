@@ -1,0 +1,39 @@
+// Triage labels: a moderator's final level and categories for an item, kept beside what triage said
+// then. Written by a correction (triage-corrections.ts) or, when there is none, by a decision
+// (approve, reject: the moderator confirmed triage); deleted when the item is erased.
+import type { Tx } from '../db/client.js'
+import type { TriageLabel } from '../generated/prisma/client.js'
+import { levelFor, type HarmCategory } from '../triage/types.js'
+
+/** What triage said of an item: the level its categories give (a harm report may have raised the stored level; that is not triage's reading). */
+export function triageReading (item: { triageCategories: string[], triageModel: string }) {
+  const categories = item.triageCategories as HarmCategory[]
+  return { triageLevel: levelFor(categories), triageCategories: categories, triageModel: item.triageModel }
+}
+
+/** A decision taken without a correction confirms triage; an existing label (a correction) is kept. */
+export async function confirmTriage (tx: Tx, item: { id: string, triageCategories: string[], triageModel: string }): Promise<void> {
+  const reading = triageReading(item)
+  await tx.triageLabel.upsert({
+    where: { storyId: item.id },
+    create: { storyId: item.id, level: reading.triageLevel, categories: reading.triageCategories, source: 'confirmed', ...reading },
+    update: {},
+  })
+}
+
+/** Deletes the item's label (in the erasure's transaction). */
+export async function eraseTriageLabel (tx: Tx, storyId: string): Promise<void> {
+  await tx.triageLabel.deleteMany({ where: { storyId } })
+}
+
+export function toTriageLabelView (label: TriageLabel | null) {
+  if (!label) return null
+  return {
+    level: label.level,
+    categories: label.categories as HarmCategory[],
+    source: label.source,
+    triageLevel: label.triageLevel,
+    triageCategories: label.triageCategories as HarmCategory[],
+    labelledAt: label.updatedAt.toISOString(),
+  }
+}
