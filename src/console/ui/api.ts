@@ -11,6 +11,9 @@ export type AuditEvent = Schemas['AuditEvent']
 export type Claim = Schemas['Claim']
 export type HarmCategory = Schemas['HarmCategory']
 export type DecisionReason = Schemas['DecisionReason']
+export type TriageLevel = Schemas['TriageLevel']
+export type TriageQuality = Schemas['TriageQuality']
+export type TriageAgreement = Schemas['TriageAgreement']
 
 /** A client that sends `key` on every request; nothing is cached by the browser, and no cookie is sent. */
 export function consoleApi (key: string): ConsoleApi {

@@ -1,9 +1,10 @@
-// The signed-in console: a header (who, blur preference, shortcuts, sign out), the queue and the item side by side.
+// The signed-in console: a header (who, blur preference, triage quality, shortcuts, sign out), the queue and the item side by side.
 import { h } from '../../browser/dom.js'
 import type { ConsoleContext } from './context.js'
 import { itemView } from './item.js'
 import { installShortcuts } from './keyboard.js'
 import { queueView } from './queue.js'
+import { triageQualityDialog } from './triage-quality.js'
 
 function shortcutsDialog (ctx: ConsoleContext): HTMLDialogElement {
   const { s } = ctx
@@ -26,12 +27,16 @@ export function consoleShell (ctx: ConsoleContext, onSignOut: () => void): HTMLE
   const signOut = h('button', { type: 'button' }, s.signOut)
   const help = h('button', { type: 'button' }, s.shortcutsButton)
   help.addEventListener('click', showShortcuts)
+  const quality = triageQualityDialog(ctx)
+  const showQuality = (): void => { void quality.show() }
+  const qualityButton = h('button', { type: 'button' }, s.qualityButton)
+  qualityButton.addEventListener('click', showQuality)
   const blur = h('input', { type: 'checkbox', checked: ctx.wellbeing.blurEnabled() })
   const header = h('header', { class: 'top' },
     h('h1', {}, s.appName),
     h('p', { class: 'who' }, s.signedInAs(me.name, me.role, me.allSites ? s.allSites : me.sites.join(', '))),
     moderates ? h('label', { class: 'pref' }, blur, ` ${s.blurPreference}`) : null,
-    moderates ? help : null, signOut)
+    moderates ? qualityButton : null, moderates ? help : null, signOut)
 
   if (!moderates) {
     signOut.addEventListener('click', onSignOut)
@@ -39,8 +44,8 @@ export function consoleShell (ctx: ConsoleContext, onSignOut: () => void): HTMLE
   }
   const item = itemView(ctx, (id) => { queue.decided(id) }, () => { void queue.refresh() })
   const queue = queueView(ctx, (picked) => { void item.open(picked.id) })
-  const removeShortcuts = installShortcuts(queue, item, showShortcuts)
+  const removeShortcuts = installShortcuts(queue, item, showShortcuts, showQuality)
   blur.addEventListener('change', () => { ctx.wellbeing.setBlur(blur.checked); void queue.refresh() })
   signOut.addEventListener('click', () => { removeShortcuts(); queue.stop(); onSignOut() })
-  return h('div', { class: 'shell' }, header, h('main', { class: 'panes' }, queue.element, item.element), dialog)
+  return h('div', { class: 'shell' }, header, h('main', { class: 'panes' }, queue.element, item.element), dialog, quality.element)
 }
