@@ -84,6 +84,10 @@ export const errors = {
     new DomainError('claim_held', 409, 'Conflict', `${claim.name} is reviewing this story until ${claim.expiresAt}.`, undefined, { claim }),
   reasonRequired: (action: string) =>
     new DomainError('validation_failed', 400, 'Invalid request', `A reason is required to ${action} a story.`, [{ pointer: '/body/reason', detail: `is required to ${action}` }]),
+  triageLabelInconsistent: (detail: string) =>
+    new DomainError('validation_failed', 400, 'Invalid request', detail, [{ pointer: '/body/level', detail }]),
+  rangeReversed: () =>
+    new DomainError('validation_failed', 400, 'Invalid request', '`from` is after `to`.', [{ pointer: '/querystring/from', detail: 'must not be after to' }]),
   invalidRedaction: (detail: string) =>
     new DomainError('validation_failed', 400, 'Invalid request', detail, [{ pointer: '/body/redactions', detail }]),
   webhookUrlRefused: (detail: string) =>

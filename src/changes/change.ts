@@ -14,7 +14,7 @@ export interface PublicPlace {
 
 export type ItemWhat =
   | 'submitted' | 'own-edit' | 'reported' | 'rated' | 'withdrawn'
-  | 'decided' | 'edited' | 'claimed' | 'released' | 'erased'
+  | 'decided' | 'edited' | 'claimed' | 'released' | 'erased' | 'triage-corrected'
 
 export interface ItemChange {
   area: 'item'

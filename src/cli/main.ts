@@ -7,6 +7,7 @@ import { loadDemoData } from '../bootstrap/demo-data.js'
 import { DomainError } from '../errors.js'
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../keys/api-keys.js'
 import { Role, StoryStatus } from '../generated/prisma/enums.js'
+import { labelledItems } from '../items/triage-labels.js'
 import { rerunTriage } from '../triage/rerun.js'
 
 const usage = `usage: npm run cli -- <command>
@@ -17,7 +18,12 @@ const usage = `usage: npm run cli -- <command>
   demo load           load the demo site if it is not there yet
   triage rerun [--status pending]...
                       re-triage stored items with the shipped model (after a model change);
-                      each change is recorded in the item's audit trail`
+                      each change is recorded in the item's audit trail
+  triage labels --site SLUG...
+                      the site's items as moderators labelled them (corrected or confirmed), one
+                      JSON line each in the harm-eval format (id, level, categories, verdict, title,
+                      body) on stdout; withdrawn and erased items never appear
+                      (also \`npm run triage:labels -- --site SLUG > FILE.jsonl\`)`
 
 async function run (argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -32,7 +38,7 @@ async function run (argv: string[]): Promise<number> {
     },
   })
   const command = positionals.slice(0, 2).join(' ')
-  if (values.help || !['keys create', 'keys list', 'keys revoke', 'db migrate', 'demo load', 'triage rerun'].includes(command)) {
+  if (values.help || !['keys create', 'keys list', 'keys revoke', 'db migrate', 'demo load', 'triage rerun', 'triage labels'].includes(command)) {
     console.error(usage)
     return values.help ? 0 : 2
   }
@@ -70,6 +76,16 @@ async function run (argv: string[]): Promise<number> {
         if (unknown.length > 0) throw new Error(`--status must be one of ${Object.values(StoryStatus).join(', ')}`)
         const summary = await rerunTriage(db, statuses)
         console.log(JSON.stringify(summary))
+        break
+      }
+      case 'triage labels': {
+        if (!values.site?.length) throw new Error('--site is required (repeat it for several sites)')
+        let n = 0
+        for await (const line of labelledItems(db, values.site)) {
+          if (!process.stdout.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve))
+          n++
+        }
+        console.error(`${n} labelled item${n === 1 ? '' : 's'} from ${values.site.join(', ')}`)
         break
       }
     }

@@ -475,6 +475,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/moderation/stories/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct triage — set the item's level and categories as a moderator reads them
+         * @description Keeps the moderator's final level and categories as the item's label (`triageLabel` in the
+         *     moderation view, `source: corrected`), for measuring triage (`GET /v1/moderation/triage/quality`)
+         *     and retraining it on the site's own items (`npm run triage:labels`). A later correction replaces
+         *     it. A decision (`approve` or `reject`) taken without a correction labels the item with what
+         *     triage said (`source: confirmed`). Triage's own reading stays on the item as it was and still
+         *     orders the queue; the label is erased with the item.
+         *
+         *     The level must follow from the categories as triage's does: `critical` with `self_harm`,
+         *     `high` with any other category and no `self_harm`, `normal` with none (400 otherwise). Works on
+         *     stories and comments, in any status but withdrawn (409). Requires `If-Match` like an edit (428
+         *     without it, 412 when stale), 409 while another moderator holds a claim, and is written with
+         *     its audit event (`triage_corrected`) in one transaction.
+         */
+        put: operations["correctTriage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/triage/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How triage compared with what moderators confirmed or corrected
+         * @description Over the labelled items (see `PUT /v1/moderation/stories/{id}/triage`) of the sites the key
+         *     covers, submitted in the range: per level, per category, and for harm (`high` or `critical`
+         *     together), how many items triage gave it (`triaged`), how many moderators gave it (`labelled`),
+         *     how many both (`agreed`), and from those `precision` (agreed ÷ triaged) and `recall`
+         *     (agreed ÷ labelled) with Wilson score 95% intervals (null when the denominator is 0). Withdrawn
+         *     and erased items are not counted. So a site sees how far to trust triage on its own visitors' words.
+         */
+        get: operations["getTriageQuality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/sites": {
         parameters: {
             query?: never;
@@ -1298,6 +1354,8 @@ export interface components {
             };
             status: components["schemas"]["StoryStatus"];
             triage: components["schemas"]["Triage"];
+            /** @description The moderator's final level and categories (see `PUT …/triage`); null until a moderator corrects or confirms triage. */
+            triageLabel: components["schemas"]["TriageLabel"] | null;
             contentWarnings: components["schemas"]["ContentWarning"][];
             redactions: components["schemas"]["Redaction"][];
             /** @description Visitor reports, newest first. */
@@ -1329,6 +1387,79 @@ export interface components {
             note?: string;
             /** @description With `approve`; defaults to the triage categories. */
             contentWarnings?: components["schemas"]["ContentWarnings"];
+        };
+        TriageCorrection: {
+            level: components["schemas"]["TriageLevel"];
+            categories: components["schemas"]["HarmCategory"][];
+            /** @description Why; shown in the history and erased with the item. */
+            note?: string;
+        };
+        /** @description A moderator's final reading of the item's harm. */
+        TriageLabel: {
+            level: components["schemas"]["TriageLevel"];
+            categories: components["schemas"]["HarmCategory"][];
+            /**
+             * @description `corrected` by a moderator, or `confirmed` by a decision taken without a correction.
+             * @enum {string}
+             */
+            source: "confirmed" | "corrected";
+            /** @description What triage said when the item was labelled (the level its categories give). */
+            triageLevel: components["schemas"]["TriageLevel"];
+            triageCategories: components["schemas"]["HarmCategory"][];
+            /** Format: date-time */
+            labelledAt: string;
+        };
+        /** @description A proportion (4 decimals) and its Wilson score 95% interval; all null when the denominator is 0. */
+        TriageShare: {
+            value: number | null;
+            lower: number | null;
+            upper: number | null;
+        };
+        TriageAgreement: {
+            /** @description Items triage gave this level or category. */
+            triaged: number;
+            /** @description Items moderators gave it. */
+            labelled: number;
+            /** @description Items both gave it. */
+            agreed: number;
+            /** @description agreed ÷ triaged. */
+            precision: components["schemas"]["TriageShare"];
+            /** @description agreed ÷ labelled. */
+            recall: components["schemas"]["TriageShare"];
+        };
+        TriageQuality: {
+            filters: {
+                /** @description Sites counted: the `site` filter, or every site the key covers. */
+                sites: string[];
+                /** Format: date */
+                from: string | null;
+                /** Format: date */
+                to: string | null;
+                /**
+                 * @description Items are placed by submission date (created_at, UTC).
+                 * @constant
+                 */
+                dateBasis: "submitted";
+            };
+            /** @description Labelled items counted. */
+            items: number;
+            /** @description Of them, labelled by a decision without a correction. */
+            confirmed: number;
+            /** @description Of them, corrected by a moderator (whether or not the correction changed anything). */
+            corrected: number;
+            levels: {
+                critical: components["schemas"]["TriageAgreement"];
+                high: components["schemas"]["TriageAgreement"];
+                normal: components["schemas"]["TriageAgreement"];
+            };
+            categories: {
+                self_harm: components["schemas"]["TriageAgreement"];
+                abuse: components["schemas"]["TriageAgreement"];
+                trauma_response: components["schemas"]["TriageAgreement"];
+                physical_harm: components["schemas"]["TriageAgreement"];
+            };
+            /** @description `high` and `critical` taken together, as triage is scored (harm recall). */
+            harm: components["schemas"]["TriageAgreement"];
         };
         AuditEvent: {
             id: string;
@@ -3048,6 +3179,90 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    correctTriage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The story's `ETag`. Required in practice; without it the answer is 428. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["StoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageCorrection"];
+            };
+        };
+        responses: {
+            /** @description The item after the correction, with its `triageLabel`. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationStory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClaimConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTriageQuality: {
+        parameters: {
+            query?: {
+                /** @description Only this site (the key must cover it). Without it, every site the key covers. */
+                site?: components["parameters"]["ResearchSite"];
+                /** @description First submission day included (UTC). Default the first submission in scope. */
+                from?: components["parameters"]["ResearchFrom"];
+                /** @description Last submission day included (UTC). Default today. */
+                to?: components["parameters"]["ResearchTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageQuality"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

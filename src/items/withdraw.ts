@@ -1,7 +1,7 @@
 // The author's right to withdraw (with the manage token), and an admin's erasure on their request:
 // the story or comment leaves public view and its personal content is erased, with every copy of it
-// or anything derived from it outside the row (report text, audit notes, the near-duplicate
-// fingerprint, stored Idempotency-Key answers); the audit keeps only that it happened.
+// or anything derived from it outside the row (report text, audit notes, the moderator's triage label,
+// the near-duplicate fingerprint, stored Idempotency-Key answers); the audit keeps only that it happened.
 import { eraseNotes, recordEvent, type AuditEntry } from '../audit/audit.js'
 import type { ItemChange } from '../changes/change.js'
 import type { Db } from '../db/client.js'
@@ -10,6 +10,7 @@ import { eraseAnswersAbout } from '../idempotency/answers.js'
 import { secretMatches } from '../keys/tokens.js'
 import { kindOf, type ItemKind } from './kinds.js'
 import { forgetSubmission } from './near-duplicates.js'
+import { eraseTriageLabel } from './triage-labels.js'
 
 type Actor = Pick<AuditEntry, 'actor' | 'actorKeyId'>
 
@@ -48,6 +49,8 @@ async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, 
     // Reports may quote the story; their text goes too.
     await tx.report.updateMany({ where: { storyId: id }, data: { details: null } })
     await eraseNotes(tx, id)
+    // The moderator's label of a text that is gone is no longer anyone's to measure or train on.
+    await eraseTriageLabel(tx, id)
     await forgetSubmission(tx, id)
     await eraseAnswersAbout(tx, id)
     await recordEvent(tx, { storyId: id, ...actor, action, fromStatus: story.status, toStatus: 'withdrawn' })

@@ -10,6 +10,7 @@ import type { StoryStatus } from '../generated/prisma/enums.js'
 import type { Principal } from '../keys/api-keys.js'
 import { enqueueEvent } from '../webhooks/events.js'
 import { eventName, eventSubject } from '../items/kinds.js'
+import { confirmTriage } from '../items/triage-labels.js'
 import { assertNotClaimedByOther, ifMatchAccepts, loadForModerator, moderationInclude, type ModerationRecord } from './moderation-story.js'
 
 type Decision = Schemas['Decision']
@@ -72,6 +73,7 @@ export async function decide (db: Db, principal: Principal, id: string, ifMatch:
       data: { ...data, status: to, version: { increment: 1 }, claimKeyId: null, claimExpiresAt: null, overdueNotifiedAt: null },
     })
     if (count === 0) throw errors.stale()
+    if (decision.action === 'approve' || decision.action === 'reject') await confirmTriage(tx, story)
     await recordEvent(tx, {
       storyId: id,
       ...keyActor(principal.keyId),

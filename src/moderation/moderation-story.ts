@@ -6,12 +6,14 @@ import { publicText, type Redaction } from '../privacy/public-text.js'
 import { readerRatingOf } from '../ratings/reader-rating.js'
 import { fromColumns } from '../triage/stored.js'
 import { kindOf } from '../items/kinds.js'
+import { toTriageLabelView } from '../items/triage-labels.js'
 
 export const moderationInclude = {
   site: { select: { slug: true } },
   topic: { select: { slug: true } },
   claimKey: { select: { name: true } },
   reports: { select: { reason: true, details: true, createdAt: true }, orderBy: { createdAt: 'desc' } },
+  triageLabel: true,
 } as const
 
 /** `db` may be a transaction's client: a load inside a transaction must not take a second connection. */
@@ -55,6 +57,7 @@ export function toModerationStory (story: ModerationRecord) {
     consent: { publish: story.consentPublish, research: story.consentResearch },
     status: story.status,
     triage: fromColumns(story),
+    triageLabel: toTriageLabelView(story.triageLabel),
     contentWarnings: story.contentWarnings,
     redactions: story.redactions as unknown as Redaction[],
     reports: story.reports.map((r) => ({ reason: r.reason, details: r.details, createdAt: r.createdAt.toISOString() })),

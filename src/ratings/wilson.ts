@@ -18,3 +18,12 @@ export function wilsonInterval (successes: number, n: number, z = z95): Interval
     upper: Math.min(1, (centre + margin) / denominator),
   }
 }
+
+const round4 = (x: number): number => Math.round(x * 10_000) / 10_000
+
+/** successes ÷ n and its 95% Wilson interval, to 4 decimals; all null when n is 0. */
+export function wilsonShare (successes: number, n: number): { value: number | null, lower: number | null, upper: number | null } {
+  const ci = wilsonInterval(successes, n)
+  if (!ci) return { value: null, lower: null, upper: null }
+  return { value: round4(successes / n), lower: round4(ci.lower), upper: round4(ci.upper) }
+}

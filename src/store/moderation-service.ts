@@ -1,5 +1,6 @@
 // Moderation: the queue (a prepared statement on the pg pool, see pools.ts), reader-rating activity,
-// an item with its history, claims, decisions and edits, and the overdue announcements.
+// an item with its history, claims, decisions, edits and triage corrections, triage's measured
+// quality, and the overdue announcements.
 import { storyHistory } from '../audit/audit.js'
 import type { ItemChange } from '../changes/change.js'
 import type { Schemas } from '../contract/types.js'
@@ -11,6 +12,8 @@ import type { ModerationRecord } from '../moderation/moderation-story.js'
 import { loadForModerator } from '../moderation/moderation-story.js'
 import { announceOverdue } from '../moderation/overdue.js'
 import { moderationQueue, type QueueQuery } from '../moderation/queue.js'
+import { correctTriage, type TriageCorrection } from '../moderation/triage-corrections.js'
+import { triageQuality, type QualityFilter } from '../moderation/triage-quality.js'
 import { ratingActivity, type ActivityQuery } from '../ratings/rating-activity.js'
 import type { ServiceContext } from './context.js'
 
@@ -47,6 +50,13 @@ export function moderationService ({ db, pool, committed }: ServiceContext, clai
       committed({ ...quiet('edited', id), publicAt: placeOf(story, story.status === 'approved') })
       return story
     },
+    /** A moderator's level and categories, kept as the item's label; nothing public changes. */
+    correctTriage: async (principal: Principal, id: string, ifMatch: string | undefined, correction: TriageCorrection) => {
+      const story = await correctTriage(db, principal, id, ifMatch, correction)
+      committed(quiet('triage-corrected', id))
+      return story
+    },
+    triageQuality: async (principal: Principal, q: QualityFilter) => await triageQuality(db, principal, q),
     announceOverdue: async () => {
       if (await announceOverdue(db) > 0) committed({ area: 'outbox' })
     },

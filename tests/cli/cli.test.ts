@@ -1,10 +1,11 @@
-// The operator CLI, run as an operator would: `npm run cli -- keys create …` prints a working key once.
+// The operator CLI, run as an operator would: `npm run cli -- keys create …` prints a working key once;
+// `triage labels` writes the moderators' labels in the harm-eval format.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import t from 'tap'
 import { findPrincipal } from '../../src/keys/api-keys.js'
 import { buildTestApp } from '../helpers/app.js'
-import { siteWithTopic } from '../helpers/factories.js'
+import { apiKey, bearer, correctOn, decideOn, siteWithTopic, submit } from '../helpers/factories.js'
 
 const run = promisify(execFile)
 
@@ -58,4 +59,35 @@ t.test('triage rerun re-triages pending stories with the shipped model and write
   const again = JSON.parse((await run('npx', ['tsx', 'src/cli/main.ts', 'triage', 'rerun'], { env })).stdout) as { changed: number }
   t.equal(again.changed, 0, 'a second run changes nothing')
   await t.rejects(run('npx', ['tsx', 'src/cli/main.ts', 'triage', 'rerun', '--status', 'bogus'], { env }), 'an unknown status fails')
+})
+
+t.test('triage labels writes the site\'s labelled items in the harm-eval format; withdrawn and erased items never appear', async (t) => {
+  const { app, db, config } = await buildTestApp(t)
+  const { site, storiesUrl } = await siteWithTopic(db, 'cli-labels')
+  const other = await siteWithTopic(db, 'cli-labels-other')
+  const moderator = await apiKey(db, 'moderator', [site.slug, other.site.slug])
+  const admin = await apiKey(db, 'admin')
+  const corrected = await submit(app, storiesUrl, { title: 'Flashbacks started', body: 'Twenty minutes in I had a flashback to the car crash and could not stop shaking.', verdict: 'ineffective' })
+  const confirmed = await submit(app, storiesUrl, { title: 'Gentle', body: 'Five calm sessions and fewer headaches.', verdict: null })
+  const unlabelled = await submit(app, storiesUrl, { title: 'Waiting', body: 'Still waiting for a moderator.' })
+  const withdrawn = await submit(app, storiesUrl, { title: 'Withdrawn later', body: 'The author took this one back.' })
+  const erased = await submit(app, storiesUrl, { title: 'Erased later', body: 'An admin erased this one on request.' })
+  const elsewhere = await submit(app, other.storiesUrl, { title: 'Other site', body: 'This story belongs to another site.' })
+  t.equal((await correctOn(app, moderator, corrected.id, { level: 'critical', categories: ['self_harm', 'trauma_response'] })).statusCode, 200)
+  for (const id of [confirmed.id, withdrawn.id, erased.id, elsewhere.id]) t.equal((await decideOn(app, moderator, id, { action: 'approve' })).statusCode, 200)
+  t.equal((await app.inject({ method: 'DELETE', url: `/v1/stories/${withdrawn.id}`, headers: { 'x-manage-token': withdrawn.manageToken } })).statusCode, 204)
+  t.equal((await app.inject({ method: 'POST', url: `/v1/admin/stories/${erased.id}/erase`, headers: bearer(admin) })).statusCode, 204)
+
+  const env = { ...process.env, DATABASE_URL: config.databaseUrl }
+  const out = await run('npx', ['tsx', 'src/cli/main.ts', 'triage', 'labels', '--site', site.slug], { env })
+  const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l))
+  t.same(lines.map((l) => Object.keys(l)), [0, 1].map(() => ['id', 'level', 'categories', 'verdict', 'title', 'body']), 'the harm-eval fields, nothing else')
+  t.same(lines, [
+    { id: corrected.id, level: 'critical', categories: ['self_harm', 'trauma_response'], verdict: 'ineffective', title: 'Flashbacks started', body: 'Twenty minutes in I had a flashback to the car crash and could not stop shaking.' },
+    { id: confirmed.id, level: 'normal', categories: [], verdict: null, title: 'Gentle', body: 'Five calm sessions and fewer headaches.' },
+  ], 'the corrected and the confirmed item, in submission order; not the unlabelled, withdrawn, erased or other site\'s')
+  t.notOk([unlabelled.id, withdrawn.id, erased.id, elsewhere.id].some((id) => out.stdout.includes(id)))
+  t.match(out.stderr, /2 labelled items from cli-labels/)
+  await t.rejects(run('npx', ['tsx', 'src/cli/main.ts', 'triage', 'labels'], { env }), 'without --site it fails')
+  await t.rejects(run('npx', ['tsx', 'src/cli/main.ts', 'triage', 'labels', '--site', 'nowhere'], { env }), 'an unknown site fails')
 })

@@ -1,16 +1,15 @@
 // The moderation console: its bundle is fresh and within budget, /console is served under a strict
 // CSP, and a moderator works the queue by keyboard in headless Chromium against the real API.
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildConsole, consoleBudgetBytes, consoleStatic } from '../../scripts/build-console.js'
 import { gzippedSize } from '../../scripts/build-widget.js'
 import { consoleCsp } from '../../src/console/plugin.js'
-import { createApiKey } from '../../src/keys/api-keys.js'
 import { buildTestApp } from '../helpers/app.js'
 import { chromiumAvailable, watchedPage } from '../helpers/browser.js'
-import { axeViolations, checkNothingStray, consoleArtifacts as artifacts } from '../helpers/console.js'
-import { bearer, decideOn, siteWithTopic, submit } from '../helpers/factories.js'
+import { axeViolations, checkNothingStray, consoleArtifacts as artifacts, consoleSite, focusedRowTitle as focusedRowOf } from '../helpers/console.js'
+import { bearer, decideOn, submit } from '../helpers/factories.js'
 
 const critical = { title: 'I wanted to die', body: 'After the session I felt so hopeless that I wanted to die and thought about ending my life.', verdict: 'ineffective' }
 const high = { title: 'Flashbacks started', body: 'Twenty minutes in I had a flashback to the car crash and could not stop shaking for an hour.', verdict: 'ineffective' }
@@ -50,12 +49,9 @@ t.test('/console is an HTML shell under a strict CSP, and its assets are served 
 
 t.test('a moderator works the queue by keyboard in headless Chromium', async (t) => {
   if (!chromiumAvailable(t)) return
-  mkdirSync(artifacts, { recursive: true })
-  const { app, db } = await buildTestApp(t)
-  const origin = await app.listen({ host: '127.0.0.1', port: 0 })
-  const { site, storiesUrl } = await siteWithTopic(db, 'clinic')
-  const robin = (await createApiKey(db, { name: 'Robin', role: 'moderator', sites: [site.slug] })).key
-  const alex = (await createApiKey(db, { name: 'Alex', role: 'moderator', sites: [site.slug] })).key
+  const { app, db, origin, storiesUrl, key } = await consoleSite(t)
+  const robin = await key('Robin')
+  const alex = await key('Alex')
   const ids: Record<string, string> = {}
   for (const story of [normal, high, claimedElsewhere, critical]) ids[story.title] = (await submit(app, storiesUrl, story)).id
   t.equal((await app.inject({ method: 'POST', url: `/v1/moderation/stories/${ids[claimedElsewhere.title]}/claim`, headers: bearer(alex) })).statusCode, 200, 'Alex holds a claim')
@@ -64,7 +60,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
   const { page, requests } = tab
   const rows = page.locator('.queue-list button.row')
   const item = page.locator('section.item')
-  const focusedRowTitle = async (): Promise<string | null> => await page.evaluate(() => (globalThis as any).document.activeElement?.closest?.('button.row')?.querySelector('.title')?.textContent ?? null)
+  const focusedRowTitle = async (): Promise<string | null> => await focusedRowOf(page)
 
   await t.test('sign in with a pasted key, kept in sessionStorage and never in the URL', async (t) => {
     await page.goto(`${origin}/console`)
@@ -175,7 +171,7 @@ t.test('a moderator works the queue by keyboard in headless Chromium', async (t)
     t.match(await item.locator('.story-body').innerText(), /headaches/, 'the moderator still sees the original')
     const story = async () => (await app.inject({ url: `/v1/stories/${ids[normal.title]}` })).json()
     t.match((await story()).body, /and my \[redacted\] are less frequent/, 'and so does the public API')
-    await item.getByRole('checkbox', { name: 'physical harm' }).check()
+    await item.getByRole('group', { name: 'Content warnings shown to readers' }).getByRole('checkbox', { name: 'physical harm' }).check()
     await item.getByRole('button', { name: 'Save content warnings' }).click()
     await item.getByText('Content warnings saved.').waitFor()
     t.same((await story()).contentWarnings, ['physical_harm'])

@@ -23,5 +23,5 @@ t.test('every migration applies to an empty database once, with Prisma\'s checks
     t.ok(row.finished_at, `${row.migration_name} finished`)
   }
   const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename)
-  t.same(tables, ['_ApiKeyToSite', '_prisma_migrations', 'api_keys', 'audit_events', 'audit_notes', 'idempotency_keys', 'reader_ratings', 'reports', 'research_count_deltas', 'research_daily_counts', 'sites', 'stories', 'submission_fingerprints', 'topic_counts', 'topics', 'webhook_deliveries', 'webhooks'])
+  t.same(tables, ['_ApiKeyToSite', '_prisma_migrations', 'api_keys', 'audit_events', 'audit_notes', 'idempotency_keys', 'reader_ratings', 'reports', 'research_count_deltas', 'research_daily_counts', 'sites', 'stories', 'submission_fingerprints', 'topic_counts', 'topics', 'triage_labels', 'webhook_deliveries', 'webhooks'])
 })

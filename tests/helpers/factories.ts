@@ -40,13 +40,14 @@ export async function submit (app: FastifyInstance, storiesUrl: string, override
   return res.json<{ id: string, manageToken: string }>()
 }
 
-/** Reads the story's ETag and applies a decision, as a moderator client would. */
-export async function decideOn (app: FastifyInstance, key: string, id: string, body: Record<string, unknown>) {
+/** Reads the item's ETag and sends `payload` with it as If-Match to `/v1/moderation/stories/{id}/<action>`, as a moderator client would. */
+async function withETag (app: FastifyInstance, key: string, id: string, method: 'POST' | 'PUT', action: string, payload: Record<string, unknown>) {
   const read = await app.inject({ method: 'GET', url: `/v1/moderation/stories/${id}`, headers: bearer(key) })
-  return await app.inject({
-    method: 'POST',
-    url: `/v1/moderation/stories/${id}/decision`,
-    headers: { ...bearer(key), 'if-match': String(read.headers.etag) },
-    payload: body,
-  })
+  return await app.inject({ method, url: `/v1/moderation/stories/${id}/${action}`, headers: { ...bearer(key), 'if-match': String(read.headers.etag) }, payload })
 }
+
+/** Applies a decision to the item's current version. */
+export const decideOn = (app: FastifyInstance, key: string, id: string, body: Record<string, unknown>) => withETag(app, key, id, 'POST', 'decision', body)
+
+/** Corrects the triage of the item's current version. */
+export const correctOn = (app: FastifyInstance, key: string, id: string, body: Record<string, unknown>) => withETag(app, key, id, 'PUT', 'triage', body)

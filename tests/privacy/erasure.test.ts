@@ -45,6 +45,7 @@ async function checkErased (t: Test, app: FastifyInstance, db: Db, tag: string, 
   t.same(view.json().triage.context, [], 'no context quotes the text')
   t.same(history.json().items.map((e: { action: string }) => e.action), ['submitted', 'approve', 'reported', erasure], 'the events stay')
   for (const m of markers(tag)) t.same(await tablesContaining(db, m), [], `no table keeps ${m}`)
+  t.equal(await db.triageLabel.count({ where: { storyId: id } }), 0, "the moderator's triage label is gone")
 }
 
 t.test('a withdrawn story leaves nothing behind: replays, notes, fingerprints, stored answers', async (t) => {
@@ -70,6 +71,7 @@ t.test('a withdrawn story leaves nothing behind: replays, notes, fingerprints, s
   t.equal((await reportOnce()).statusCode, 202)
   t.match((await decideOnce()).body, 'Kestrelone', 'before withdrawal, the decision replays with the text')
   t.ok(await fingerprintKept(db, `${s.title}\n${s.body}`), 'and the fingerprint is kept for duplicate checks')
+  t.ok(await db.triageLabel.findUnique({ where: { storyId: id } }), 'the approval confirmed triage: a label is kept')
 
   const withdrawn = await app.inject({ method: 'DELETE', url: `/v1/stories/${id}`, headers: { 'x-manage-token': manageToken } })
   t.equal(withdrawn.statusCode, 204)

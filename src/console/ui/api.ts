@@ -19,6 +19,9 @@ export type Topic = Schemas['Topic']
 export type ApiKey = Schemas['ApiKey']
 export type Webhook = Schemas['Webhook']
 export type WebhookDelivery = Schemas['WebhookDelivery']
+export type TriageLevel = Schemas['TriageLevel']
+export type TriageQuality = Schemas['TriageQuality']
+export type TriageAgreement = Schemas['TriageAgreement']
 
 /** A client that sends `key` on every request; nothing is cached by the browser, and no cookie is sent. */
 export function consoleApi (key: string): ConsoleApi {

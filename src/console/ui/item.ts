@@ -1,6 +1,7 @@
 // The item pane: opens one story or comment, shows it (distressing text blurred until revealed), and
-// runs claims and decisions with the story's ETag. Conflicts (409 claim, 412 stale) are shown plainly,
-// the latest version is loaded, and the moderator's draft is kept: nothing is retried or overwritten.
+// runs claims, decisions, edits and triage corrections with the story's ETag. Conflicts (409 claim,
+// 412 stale) are shown plainly, the latest version is loaded, and the moderator's drafts are kept:
+// nothing is retried or overwritten.
 import { h } from '../../browser/dom.js'
 import { asProblem } from '../../browser/problem.js'
 import type { AuditEvent, ModerationStory } from './api.js'
@@ -8,6 +9,7 @@ import { categoryChips, kindBadge, levelBadge } from './badges.js'
 import type { ConsoleContext } from './context.js'
 import { clockTime, dateTime, duration, secondsUntil } from './format.js'
 import { actionBar, allowedActions, type Action, type Draft } from './item-actions.js'
+import { triageDraftOf, triageSection, type TriageDraft } from './item-triage.js'
 import { evidenceSection, historySection, latestChange, publicSection, reportsSection, storyText } from './item-sections.js'
 import { selectedSpan } from './selection.js'
 import { isDistressing } from './wellbeing.js'
@@ -23,7 +25,7 @@ export interface ItemView {
   redactSelection: () => void
 }
 
-interface Opened { story: ModerationStory, etag: string, history: AuditEvent[], revealed: boolean, draft: Draft }
+interface Opened { story: ModerationStory, etag: string, history: AuditEvent[], revealed: boolean, draft: Draft, triageDraft: TriageDraft }
 type Message = { text: string, kind: 'status' | 'alert' } | null
 
 /** `onDecided` after this moderator's decision; `onChangedElsewhere` when a conflict shows that someone else changed the item. */
@@ -76,6 +78,7 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void, 
         saveWarnings: () => { if (current) void edit({ contentWarnings: current.draft.warnings }, s.warningsSaved) },
         redact: redactSelection,
       }),
+      triageSection(s, story, current.triageDraft, () => { void correctTriage() }),
       evidenceSection(s, story), reportsSection(s, story), publicSection(s, story), historySection(s, history))
     const target = (before ? element.querySelector<HTMLElement>(`[data-key="${before}"]`) : null) ?? (before ? element.querySelector<HTMLElement>('[data-key="heading"]') : null)
     target?.focus()
@@ -91,7 +94,7 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void, 
     const loaded = await fetchItem(id)
     if (!loaded) { element.replaceChildren(h('p', { class: 'alert', role: 'alert' }, s.loadFailed)); return }
     const { story } = loaded
-    current = { ...loaded, revealed: false, draft: { reason: '', note: '', warnings: story.status === 'pending' ? [...story.triage.categories] : [...story.contentWarnings] } }
+    current = { ...loaded, revealed: false, draft: { reason: '', note: '', warnings: story.status === 'pending' ? [...story.triage.categories] : [...story.contentWarnings] }, triageDraft: triageDraftOf(story) }
     message = null
     pause = wellbeing.opened(story.triage.categories) || pause
     render('heading')
@@ -160,6 +163,19 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void, 
     const history = await api.GET('/v1/moderation/stories/{id}/history', path(id))
     current = { ...current, story: data, etag: response.headers.get('etag') ?? '', history: history.data?.items ?? current.history }
     message = { kind: 'status', text: done }
+    render()
+  }
+
+  /** Correct triage (PUT, with the ETag): the label is shown and the correction joins the history. */
+  async function correctTriage (): Promise<void> {
+    if (!current || current.story.status === 'withdrawn') return
+    const { id } = current.story
+    const body = { level: current.triageDraft.level, categories: current.triageDraft.categories }
+    const { data, error, response } = await api.PUT('/v1/moderation/stories/{id}/triage', { params: { path: { id }, header: { 'If-Match': current.etag } }, body })
+    if (!data) { await conflict(error, response.status); return }
+    const history = await api.GET('/v1/moderation/stories/{id}/history', path(id))
+    current = { ...current, story: data, etag: response.headers.get('etag') ?? '', history: history.data?.items ?? current.history }
+    message = { kind: 'status', text: s.triageCorrected }
     render()
   }
 

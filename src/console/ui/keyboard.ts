@@ -5,7 +5,7 @@ import type { QueueView } from './queue.js'
 const typing = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
 
-export function installShortcuts (queue: QueueView, item: ItemView, showShortcuts: () => void): () => void {
+export function installShortcuts (queue: QueueView, item: ItemView, showShortcuts: () => void, showQuality: () => void): () => void {
   const keys: Record<string, () => void> = {
     j: () => { queue.move(1) },
     k: () => { queue.move(-1) },
@@ -17,6 +17,7 @@ export function installShortcuts (queue: QueueView, item: ItemView, showShortcut
     v: () => { item.toggleReveal() },
     x: () => { item.redactSelection() },
     g: () => { void queue.refresh() },
+    t: showQuality,
     '?': showShortcuts,
     Escape: () => { queue.focusSelected() },
   }

@@ -6,10 +6,10 @@ import { categoryChips, kindBadge, levelBadge } from './badges.js'
 import type { ConsoleContext } from './context.js'
 import { clockTime, duration, secondsUntil } from './format.js'
 import { queueFilters, type Filters } from './queue-filters.js'
+import { refreshMs } from './settings.js'
 import { isDistressing } from './wellbeing.js'
 
 const pageSize = 25
-export const refreshMs = 30_000
 
 export interface QueueView {
   element: HTMLElement

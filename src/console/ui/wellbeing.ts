@@ -1,8 +1,10 @@
 // Moderator wellbeing: distressing items blurred until revealed (a per-key preference kept in this
 // browser), and a suggested pause after a run of distressing items.
+import { pauseAfter } from './settings.js'
+
+export { pauseAfter }
+
 const distressing = new Set(['self_harm', 'abuse', 'trauma_response'])
-/** After this many distressing items in a row the console suggests a pause. */
-export const pauseAfter = 5
 
 export const isDistressing = (categories: readonly string[]): boolean => categories.some((c) => distressing.has(c))
 

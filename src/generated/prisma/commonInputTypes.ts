@@ -402,6 +402,23 @@ export type EnumStoryStatusNullableWithAggregatesFilter<$PrismaModel = never> = 
   _max?: Prisma.NestedEnumStoryStatusNullableFilter<$PrismaModel>
 }
 
+export type EnumTriageLabelSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.TriageLabelSource | Prisma.EnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumTriageLabelSourceFilter<$PrismaModel> | $Enums.TriageLabelSource
+}
+
+export type EnumTriageLabelSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.TriageLabelSource | Prisma.EnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumTriageLabelSourceWithAggregatesFilter<$PrismaModel> | $Enums.TriageLabelSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumTriageLabelSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumTriageLabelSourceFilter<$PrismaModel>
+}
+
 export type EnumRoleFilter<$PrismaModel = never> = {
   equals?: $Enums.Role | Prisma.EnumRoleFieldRefInput<$PrismaModel>
   in?: $Enums.Role[] | Prisma.ListEnumRoleFieldRefInput<$PrismaModel>
@@ -905,6 +922,23 @@ export type NestedEnumStoryStatusNullableWithAggregatesFilter<$PrismaModel = nev
   _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
   _min?: Prisma.NestedEnumStoryStatusNullableFilter<$PrismaModel>
   _max?: Prisma.NestedEnumStoryStatusNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumTriageLabelSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.TriageLabelSource | Prisma.EnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumTriageLabelSourceFilter<$PrismaModel> | $Enums.TriageLabelSource
+}
+
+export type NestedEnumTriageLabelSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.TriageLabelSource | Prisma.EnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.TriageLabelSource[] | Prisma.ListEnumTriageLabelSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumTriageLabelSourceWithAggregatesFilter<$PrismaModel> | $Enums.TriageLabelSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumTriageLabelSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumTriageLabelSourceFilter<$PrismaModel>
 }
 
 export type NestedEnumRoleFilter<$PrismaModel = never> = {

@@ -64,3 +64,11 @@ export const TriageLevel = {
 } as const
 
 export type TriageLevel = (typeof TriageLevel)[keyof typeof TriageLevel]
+
+
+export const TriageLabelSource = {
+  confirmed: 'confirmed',
+  corrected: 'corrected'
+} as const
+
+export type TriageLabelSource = (typeof TriageLabelSource)[keyof typeof TriageLabelSource]

@@ -70,6 +70,23 @@ const moderation: FastifyPluginAsync = async (app) => {
     handler: async (request) => ({ items: await moderation.history(request.principal!, request.params.id) }),
   })
 
+  app.route<RouteTypes<'correctTriage'>>({
+    ...app.contract.route('correctTriage'),
+    handler: async (request, reply) => {
+      const story = await moderation.correctTriage(request.principal!, request.params.id, request.headers['if-match'], request.body)
+      reply.header('etag', etagFor(story))
+      return toModerationStory(story)
+    },
+  })
+
+  app.route<RouteTypes<'getTriageQuality'>>({
+    ...app.contract.route('getTriageQuality'),
+    handler: async (request) => {
+      const { site, from, to } = request.query
+      return await moderation.triageQuality(request.principal!, { site, from, to })
+    },
+  })
+
   app.route<RouteTypes<'triageText'>>({
     ...app.contract.route('triageText'),
     handler: async (request) => triage(request.body),

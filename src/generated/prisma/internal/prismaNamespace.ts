@@ -402,6 +402,7 @@ export const ModelName = {
   Story: 'Story',
   AuditEvent: 'AuditEvent',
   AuditNote: 'AuditNote',
+  TriageLabel: 'TriageLabel',
   ApiKey: 'ApiKey',
   Report: 'Report',
   ReaderRating: 'ReaderRating',
@@ -427,7 +428,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "site" | "topic" | "story" | "auditEvent" | "auditNote" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount" | "researchCountDelta"
+    modelProps: "site" | "topic" | "story" | "auditEvent" | "auditNote" | "triageLabel" | "apiKey" | "report" | "readerRating" | "webhook" | "webhookDelivery" | "idempotencyKey" | "submissionFingerprint" | "topicCount" | "researchDailyCount" | "researchCountDelta"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -798,6 +799,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.AuditNoteCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.AuditNoteCountAggregateOutputType> | number
+        }
+      }
+    }
+    TriageLabel: {
+      payload: Prisma.$TriageLabelPayload<ExtArgs>
+      fields: Prisma.TriageLabelFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TriageLabelFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TriageLabelFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>
+        }
+        findFirst: {
+          args: Prisma.TriageLabelFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TriageLabelFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>
+        }
+        findMany: {
+          args: Prisma.TriageLabelFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>[]
+        }
+        create: {
+          args: Prisma.TriageLabelCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>
+        }
+        createMany: {
+          args: Prisma.TriageLabelCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TriageLabelCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>[]
+        }
+        delete: {
+          args: Prisma.TriageLabelDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>
+        }
+        update: {
+          args: Prisma.TriageLabelUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>
+        }
+        deleteMany: {
+          args: Prisma.TriageLabelDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TriageLabelUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TriageLabelUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>[]
+        }
+        upsert: {
+          args: Prisma.TriageLabelUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TriageLabelPayload>
+        }
+        aggregate: {
+          args: Prisma.TriageLabelAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTriageLabel>
+        }
+        groupBy: {
+          args: Prisma.TriageLabelGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TriageLabelGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TriageLabelCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TriageLabelCountAggregateOutputType> | number
         }
       }
     }
@@ -1670,6 +1745,21 @@ export const AuditNoteScalarFieldEnum = {
 export type AuditNoteScalarFieldEnum = (typeof AuditNoteScalarFieldEnum)[keyof typeof AuditNoteScalarFieldEnum]
 
 
+export const TriageLabelScalarFieldEnum = {
+  storyId: 'storyId',
+  level: 'level',
+  categories: 'categories',
+  source: 'source',
+  triageLevel: 'triageLevel',
+  triageCategories: 'triageCategories',
+  triageModel: 'triageModel',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type TriageLabelScalarFieldEnum = (typeof TriageLabelScalarFieldEnum)[keyof typeof TriageLabelScalarFieldEnum]
+
+
 export const ApiKeyScalarFieldEnum = {
   id: 'id',
   name: 'name',
@@ -1989,6 +2079,20 @@ export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMod
 
 
 /**
+ * Reference to a field of type 'TriageLabelSource'
+ */
+export type EnumTriageLabelSourceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TriageLabelSource'>
+    
+
+
+/**
+ * Reference to a field of type 'TriageLabelSource[]'
+ */
+export type ListEnumTriageLabelSourceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TriageLabelSource[]'>
+    
+
+
+/**
  * Reference to a field of type 'Role'
  */
 export type EnumRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Role'>
@@ -2199,6 +2303,7 @@ export type GlobalOmitConfig = {
   story?: Prisma.StoryOmit
   auditEvent?: Prisma.AuditEventOmit
   auditNote?: Prisma.AuditNoteOmit
+  triageLabel?: Prisma.TriageLabelOmit
   apiKey?: Prisma.ApiKeyOmit
   report?: Prisma.ReportOmit
   readerRating?: Prisma.ReaderRatingOmit

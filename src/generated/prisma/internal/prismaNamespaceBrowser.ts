@@ -56,6 +56,7 @@ export const ModelName = {
   Story: 'Story',
   AuditEvent: 'AuditEvent',
   AuditNote: 'AuditNote',
+  TriageLabel: 'TriageLabel',
   ApiKey: 'ApiKey',
   Report: 'Report',
   ReaderRating: 'ReaderRating',
@@ -172,6 +173,21 @@ export const AuditNoteScalarFieldEnum = {
 } as const
 
 export type AuditNoteScalarFieldEnum = (typeof AuditNoteScalarFieldEnum)[keyof typeof AuditNoteScalarFieldEnum]
+
+
+export const TriageLabelScalarFieldEnum = {
+  storyId: 'storyId',
+  level: 'level',
+  categories: 'categories',
+  source: 'source',
+  triageLevel: 'triageLevel',
+  triageCategories: 'triageCategories',
+  triageModel: 'triageModel',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type TriageLabelScalarFieldEnum = (typeof TriageLabelScalarFieldEnum)[keyof typeof TriageLabelScalarFieldEnum]
 
 
 export const ApiKeyScalarFieldEnum = {

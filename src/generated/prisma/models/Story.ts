@@ -458,6 +458,7 @@ export type StoryWhereInput = {
   auditEvents?: Prisma.AuditEventListRelationFilter
   reports?: Prisma.ReportListRelationFilter
   readerRatings?: Prisma.ReaderRatingListRelationFilter
+  triageLabel?: Prisma.XOR<Prisma.TriageLabelNullableScalarRelationFilter, Prisma.TriageLabelWhereInput> | null
 }
 
 export type StoryOrderByWithRelationInput = {
@@ -503,6 +504,7 @@ export type StoryOrderByWithRelationInput = {
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
   reports?: Prisma.ReportOrderByRelationAggregateInput
   readerRatings?: Prisma.ReaderRatingOrderByRelationAggregateInput
+  triageLabel?: Prisma.TriageLabelOrderByWithRelationInput
 }
 
 export type StoryWhereUniqueInput = Prisma.AtLeast<{
@@ -551,6 +553,7 @@ export type StoryWhereUniqueInput = Prisma.AtLeast<{
   auditEvents?: Prisma.AuditEventListRelationFilter
   reports?: Prisma.ReportListRelationFilter
   readerRatings?: Prisma.ReaderRatingListRelationFilter
+  triageLabel?: Prisma.XOR<Prisma.TriageLabelNullableScalarRelationFilter, Prisma.TriageLabelWhereInput> | null
 }, "id">
 
 export type StoryOrderByWithAggregationInput = {
@@ -674,6 +677,7 @@ export type StoryCreateInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateInput = {
@@ -715,6 +719,7 @@ export type StoryUncheckedCreateInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUpdateInput = {
@@ -756,6 +761,7 @@ export type StoryUpdateInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateInput = {
@@ -797,6 +803,7 @@ export type StoryUncheckedUpdateInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryCreateManyInput = {
@@ -1259,6 +1266,20 @@ export type StoryUpdateOneRequiredWithoutAuditEventsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutAuditEventsInput, Prisma.StoryUpdateWithoutAuditEventsInput>, Prisma.StoryUncheckedUpdateWithoutAuditEventsInput>
 }
 
+export type StoryCreateNestedOneWithoutTriageLabelInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutTriageLabelInput, Prisma.StoryUncheckedCreateWithoutTriageLabelInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutTriageLabelInput
+  connect?: Prisma.StoryWhereUniqueInput
+}
+
+export type StoryUpdateOneRequiredWithoutTriageLabelNestedInput = {
+  create?: Prisma.XOR<Prisma.StoryCreateWithoutTriageLabelInput, Prisma.StoryUncheckedCreateWithoutTriageLabelInput>
+  connectOrCreate?: Prisma.StoryCreateOrConnectWithoutTriageLabelInput
+  upsert?: Prisma.StoryUpsertWithoutTriageLabelInput
+  connect?: Prisma.StoryWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.StoryUpdateToOneWithWhereWithoutTriageLabelInput, Prisma.StoryUpdateWithoutTriageLabelInput>, Prisma.StoryUncheckedUpdateWithoutTriageLabelInput>
+}
+
 export type StoryCreateNestedManyWithoutClaimKeyInput = {
   create?: Prisma.XOR<Prisma.StoryCreateWithoutClaimKeyInput, Prisma.StoryUncheckedCreateWithoutClaimKeyInput> | Prisma.StoryCreateWithoutClaimKeyInput[] | Prisma.StoryUncheckedCreateWithoutClaimKeyInput[]
   connectOrCreate?: Prisma.StoryCreateOrConnectWithoutClaimKeyInput | Prisma.StoryCreateOrConnectWithoutClaimKeyInput[]
@@ -1367,6 +1388,7 @@ export type StoryCreateWithoutSiteInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutSiteInput = {
@@ -1407,6 +1429,7 @@ export type StoryUncheckedCreateWithoutSiteInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutSiteInput = {
@@ -1513,6 +1536,7 @@ export type StoryCreateWithoutTopicInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutTopicInput = {
@@ -1553,6 +1577,7 @@ export type StoryUncheckedCreateWithoutTopicInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutTopicInput = {
@@ -1619,6 +1644,7 @@ export type StoryCreateWithoutCommentsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutCommentsInput = {
@@ -1659,6 +1685,7 @@ export type StoryUncheckedCreateWithoutCommentsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutCommentsInput = {
@@ -1704,6 +1731,7 @@ export type StoryCreateWithoutParentInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutParentInput = {
@@ -1744,6 +1772,7 @@ export type StoryUncheckedCreateWithoutParentInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutParentInput = {
@@ -1805,6 +1834,7 @@ export type StoryUpdateWithoutCommentsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutCommentsInput = {
@@ -1845,6 +1875,7 @@ export type StoryUncheckedUpdateWithoutCommentsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUpsertWithWhereUniqueWithoutParentInput = {
@@ -1901,6 +1932,7 @@ export type StoryCreateWithoutAuditEventsInput = {
   comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutAuditEventsInput = {
@@ -1941,6 +1973,7 @@ export type StoryUncheckedCreateWithoutAuditEventsInput = {
   comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutAuditEventsInput = {
@@ -1997,6 +2030,7 @@ export type StoryUpdateWithoutAuditEventsInput = {
   comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutAuditEventsInput = {
@@ -2035,6 +2069,187 @@ export type StoryUncheckedUpdateWithoutAuditEventsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
+  reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
+}
+
+export type StoryCreateWithoutTriageLabelInput = {
+  id?: string
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  site: Prisma.SiteCreateNestedOneWithoutStoriesInput
+  topic: Prisma.TopicCreateNestedOneWithoutStoriesInput
+  claimKey?: Prisma.ApiKeyCreateNestedOneWithoutClaimsInput
+  parent?: Prisma.StoryCreateNestedOneWithoutCommentsInput
+  comments?: Prisma.StoryCreateNestedManyWithoutParentInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+}
+
+export type StoryUncheckedCreateWithoutTriageLabelInput = {
+  id?: string
+  siteId: string
+  topicId: string
+  parentId?: string | null
+  title: string
+  body: string
+  authorName?: string | null
+  authorEmail?: string | null
+  verdict?: $Enums.Verdict | null
+  consentPublish: boolean
+  consentResearch?: boolean
+  status?: $Enums.StoryStatus
+  triageLevel: $Enums.TriageLevel
+  triageCategories?: Prisma.StoryCreatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: string
+  contentWarnings?: Prisma.StoryCreatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash: string
+  version?: number
+  harmReports?: number
+  flaggedAt?: Date | string | null
+  escalatedAt?: Date | string | null
+  overdueNotifiedAt?: Date | string | null
+  claimKeyId?: string | null
+  claimExpiresAt?: Date | string | null
+  commentCount?: number
+  ratingCount?: number
+  ratingSum?: number
+  helpfulScore?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  publishedAt?: Date | string | null
+  comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
+  reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+}
+
+export type StoryCreateOrConnectWithoutTriageLabelInput = {
+  where: Prisma.StoryWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoryCreateWithoutTriageLabelInput, Prisma.StoryUncheckedCreateWithoutTriageLabelInput>
+}
+
+export type StoryUpsertWithoutTriageLabelInput = {
+  update: Prisma.XOR<Prisma.StoryUpdateWithoutTriageLabelInput, Prisma.StoryUncheckedUpdateWithoutTriageLabelInput>
+  create: Prisma.XOR<Prisma.StoryCreateWithoutTriageLabelInput, Prisma.StoryUncheckedCreateWithoutTriageLabelInput>
+  where?: Prisma.StoryWhereInput
+}
+
+export type StoryUpdateToOneWithWhereWithoutTriageLabelInput = {
+  where?: Prisma.StoryWhereInput
+  data: Prisma.XOR<Prisma.StoryUpdateWithoutTriageLabelInput, Prisma.StoryUncheckedUpdateWithoutTriageLabelInput>
+}
+
+export type StoryUpdateWithoutTriageLabelInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  site?: Prisma.SiteUpdateOneRequiredWithoutStoriesNestedInput
+  topic?: Prisma.TopicUpdateOneRequiredWithoutStoriesNestedInput
+  claimKey?: Prisma.ApiKeyUpdateOneWithoutClaimsNestedInput
+  parent?: Prisma.StoryUpdateOneWithoutCommentsNestedInput
+  comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
+  reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+}
+
+export type StoryUncheckedUpdateWithoutTriageLabelInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  siteId?: Prisma.StringFieldUpdateOperationsInput | string
+  topicId?: Prisma.StringFieldUpdateOperationsInput | string
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  body?: Prisma.StringFieldUpdateOperationsInput | string
+  authorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  authorEmail?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  verdict?: Prisma.NullableEnumVerdictFieldUpdateOperationsInput | $Enums.Verdict | null
+  consentPublish?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  consentResearch?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  status?: Prisma.EnumStoryStatusFieldUpdateOperationsInput | $Enums.StoryStatus
+  triageLevel?: Prisma.EnumTriageLevelFieldUpdateOperationsInput | $Enums.TriageLevel
+  triageCategories?: Prisma.StoryUpdatetriageCategoriesInput | string[]
+  triageEvidence?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageSignals?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  triageModel?: Prisma.StringFieldUpdateOperationsInput | string
+  contentWarnings?: Prisma.StoryUpdatecontentWarningsInput | string[]
+  redactions?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  manageTokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  harmReports?: Prisma.IntFieldUpdateOperationsInput | number
+  flaggedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  escalatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  overdueNotifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  claimKeyId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  claimExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  commentCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  helpfulScore?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
 }
@@ -2077,6 +2292,7 @@ export type StoryCreateWithoutClaimKeyInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutClaimKeyInput = {
@@ -2117,6 +2333,7 @@ export type StoryUncheckedCreateWithoutClaimKeyInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutClaimKeyInput = {
@@ -2183,6 +2400,7 @@ export type StoryCreateWithoutReportsInput = {
   comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutReportsInput = {
@@ -2223,6 +2441,7 @@ export type StoryUncheckedCreateWithoutReportsInput = {
   comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   readerRatings?: Prisma.ReaderRatingUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutReportsInput = {
@@ -2279,6 +2498,7 @@ export type StoryUpdateWithoutReportsInput = {
   comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutReportsInput = {
@@ -2319,6 +2539,7 @@ export type StoryUncheckedUpdateWithoutReportsInput = {
   comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryCreateWithoutReaderRatingsInput = {
@@ -2359,6 +2580,7 @@ export type StoryCreateWithoutReaderRatingsInput = {
   comments?: Prisma.StoryCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelCreateNestedOneWithoutStoryInput
 }
 
 export type StoryUncheckedCreateWithoutReaderRatingsInput = {
@@ -2399,6 +2621,7 @@ export type StoryUncheckedCreateWithoutReaderRatingsInput = {
   comments?: Prisma.StoryUncheckedCreateNestedManyWithoutParentInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutStoryInput
   reports?: Prisma.ReportUncheckedCreateNestedManyWithoutStoryInput
+  triageLabel?: Prisma.TriageLabelUncheckedCreateNestedOneWithoutStoryInput
 }
 
 export type StoryCreateOrConnectWithoutReaderRatingsInput = {
@@ -2455,6 +2678,7 @@ export type StoryUpdateWithoutReaderRatingsInput = {
   comments?: Prisma.StoryUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutReaderRatingsInput = {
@@ -2495,6 +2719,7 @@ export type StoryUncheckedUpdateWithoutReaderRatingsInput = {
   comments?: Prisma.StoryUncheckedUpdateManyWithoutParentNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryCreateManySiteInput = {
@@ -2571,6 +2796,7 @@ export type StoryUpdateWithoutSiteInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutSiteInput = {
@@ -2611,6 +2837,7 @@ export type StoryUncheckedUpdateWithoutSiteInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutSiteInput = {
@@ -2723,6 +2950,7 @@ export type StoryUpdateWithoutTopicInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutTopicInput = {
@@ -2763,6 +2991,7 @@ export type StoryUncheckedUpdateWithoutTopicInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutTopicInput = {
@@ -2875,6 +3104,7 @@ export type StoryUpdateWithoutParentInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutParentInput = {
@@ -2915,6 +3145,7 @@ export type StoryUncheckedUpdateWithoutParentInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutParentInput = {
@@ -3027,6 +3258,7 @@ export type StoryUpdateWithoutClaimKeyInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateWithoutClaimKeyInput = {
@@ -3067,6 +3299,7 @@ export type StoryUncheckedUpdateWithoutClaimKeyInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutStoryNestedInput
   reports?: Prisma.ReportUncheckedUpdateManyWithoutStoryNestedInput
   readerRatings?: Prisma.ReaderRatingUncheckedUpdateManyWithoutStoryNestedInput
+  triageLabel?: Prisma.TriageLabelUncheckedUpdateOneWithoutStoryNestedInput
 }
 
 export type StoryUncheckedUpdateManyWithoutClaimKeyInput = {
@@ -3206,6 +3439,7 @@ export type StorySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   auditEvents?: boolean | Prisma.Story$auditEventsArgs<ExtArgs>
   reports?: boolean | Prisma.Story$reportsArgs<ExtArgs>
   readerRatings?: boolean | Prisma.Story$readerRatingsArgs<ExtArgs>
+  triageLabel?: boolean | Prisma.Story$triageLabelArgs<ExtArgs>
   _count?: boolean | Prisma.StoryCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["story"]>
 
@@ -3338,6 +3572,7 @@ export type StoryInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   auditEvents?: boolean | Prisma.Story$auditEventsArgs<ExtArgs>
   reports?: boolean | Prisma.Story$reportsArgs<ExtArgs>
   readerRatings?: boolean | Prisma.Story$readerRatingsArgs<ExtArgs>
+  triageLabel?: boolean | Prisma.Story$triageLabelArgs<ExtArgs>
   _count?: boolean | Prisma.StoryCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type StoryIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3364,6 +3599,7 @@ export type $StoryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
     reports: Prisma.$ReportPayload<ExtArgs>[]
     readerRatings: Prisma.$ReaderRatingPayload<ExtArgs>[]
+    triageLabel: Prisma.$TriageLabelPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -3838,6 +4074,7 @@ export interface Prisma__StoryClient<T, Null = never, ExtArgs extends runtime.Ty
   auditEvents<T extends Prisma.Story$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reports<T extends Prisma.Story$reportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$reportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   readerRatings<T extends Prisma.Story$readerRatingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$readerRatingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReaderRatingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  triageLabel<T extends Prisma.Story$triageLabelArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Story$triageLabelArgs<ExtArgs>>): Prisma.Prisma__TriageLabelClient<runtime.Types.Result.GetResult<Prisma.$TriageLabelPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -4433,6 +4670,25 @@ export type Story$readerRatingsArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.ReaderRatingScalarFieldEnum | Prisma.ReaderRatingScalarFieldEnum[]
+}
+
+/**
+ * Story.triageLabel
+ */
+export type Story$triageLabelArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the TriageLabel
+   */
+  select?: Prisma.TriageLabelSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the TriageLabel
+   */
+  omit?: Prisma.TriageLabelOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TriageLabelInclude<ExtArgs> | null
+  where?: Prisma.TriageLabelWhereInput
 }
 
 /**
