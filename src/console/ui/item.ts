@@ -23,6 +23,8 @@ export interface ItemView {
   startReject: () => void
   toggleReveal: () => void
   redactSelection: () => void
+  /** Stops the lease countdown (the room is closing). */
+  stop: () => void
 }
 
 interface Opened { story: ModerationStory, etag: string, history: AuditEvent[], revealed: boolean, draft: Draft, triageDraft: TriageDraft }
@@ -199,10 +201,10 @@ export function itemView (ctx: ConsoleContext, onDecided: (id: string) => void, 
   }
 
   // The lease's time left counts down while the item is open.
-  setInterval(() => {
+  const countdown = setInterval(() => {
     const line = element.querySelector('[data-claim]')
     if (current && line) line.textContent = claimLine(current.story)
   }, 5000)
 
-  return { element, open, claim, release, decide, startReject, toggleReveal, redactSelection }
+  return { element, open, claim, release, decide, startReject, toggleReveal, redactSelection, stop: () => { clearInterval(countdown) } }
 }

@@ -46,6 +46,6 @@ export function moderationRoom (ctx: ConsoleContext): Room {
   return {
     element: h('div', { class: 'panes' }, queue.element, item.element, dialog, quality.element),
     tools: [h('label', { class: 'pref' }, blur, ` ${s.blurPreference}`), qualityButton, help],
-    leave: () => { removeShortcuts(); queue.stop() },
+    leave: () => { removeShortcuts(); queue.stop(); item.stop() },
   }
 }
