@@ -41,9 +41,13 @@ export async function eraseNotes (on: Executor, storyId: string): Promise<void> 
 
 export async function storyHistory (db: Db, storyId: string) {
   const events = await db.auditEvent.findMany({ where: { storyId }, orderBy: { id: 'asc' }, include: { note: true } })
+  const keyIds = [...new Set(events.flatMap((e) => (e.actorKeyId === null ? [] : [e.actorKeyId])))]
+  const keys = keyIds.length === 0 ? [] : await db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true } })
+  const names = new Map(keys.map((k) => [k.id, k.name]))
   return events.map((e) => ({
     id: e.id.toString(),
     actor: e.actor,
+    actorName: e.actorKeyId === null ? null : names.get(e.actorKeyId) ?? null,
     action: e.action,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,

@@ -1465,6 +1465,8 @@ export interface components {
             id: string;
             /** @description `key:<key id>` for a moderator or admin, `author` or `system`. */
             actor: string;
+            /** @description The name of the actor's API key (a moderator or admin), so people can tell who acted; null for the author and the system. */
+            actorName: string | null;
             action: string;
             fromStatus: components["schemas"]["StoryStatus"] | null;
             toStatus: components["schemas"]["StoryStatus"] | null;

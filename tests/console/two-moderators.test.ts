@@ -43,7 +43,7 @@ t.test('two moderators race for one story in two browsers', async (t) => {
     await itemOf(alex).getByRole('button', { name: 'Approve (a)' }).click()
     const alert = itemOf(alex).getByRole('alert')
     await alert.filter({ hasText: /someone changed this item/ }).waitFor()
-    t.match(await alert.innerText(), /someone changed this item while you were reading it \(now approved; last: approve by key:/)
+    t.match(await alert.innerText(), /someone changed this item while you were reading it \(now approved; last: approve by Robin at /)
     t.match(await itemOf(alex).locator('.line').first().innerText(), /approved/, 'Alex now sees the approved version')
     t.equal(await note.inputValue(), typed, 'and still has the note typed')
     await alex.page.screenshot({ path: `${artifacts}/race-stale.png`, fullPage: true })

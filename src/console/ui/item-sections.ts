@@ -48,12 +48,12 @@ export function historySection (s: Strings, events: AuditEvent[]): HTMLElement {
   return section(s.historyHeading, h('ol', { class: 'history' }, ...events.map((e) => h('li', {},
     h('strong', {}, e.action), ` ${e.fromStatus ?? ''}${e.toStatus && e.toStatus !== e.fromStatus ? ` → ${e.toStatus}` : ''}`,
     e.reason ? ` (${e.reason})` : '', e.note ? ` “${e.note}”` : '',
-    h('span', { class: 'muted' }, ` · ${e.actor} · ${dateTime(e.createdAt)}`)))))
+    h('span', { class: 'muted' }, ` · ${e.actorName ?? e.actor} · ${dateTime(e.createdAt)}`)))))
 }
 
 /** One line saying what the latest event was, for a stale-version conflict. */
 export function latestChange (s: Strings, story: ModerationStory, events: AuditEvent[]): string {
   const last = events.at(-1)
   const now = `now ${s.statuses[story.status] ?? story.status}`
-  return last ? `${now}; last: ${last.action} by ${last.actor} at ${dateTime(last.createdAt)}` : now
+  return last ? `${now}; last: ${last.action} by ${last.actorName ?? last.actor} at ${dateTime(last.createdAt)}` : now
 }

@@ -44,7 +44,8 @@ t.test('a moderator corrects triage: the label is kept beside triage, audited, a
     triageLabel: { level: 'critical', categories: ['self_harm', 'trauma_response'], source: 'corrected', triageLevel: 'high', triageCategories: ['trauma_response'] },
   }, "triage's own reading is unchanged; the label is the moderator's, categories in the contract's order")
   const history = (await app.inject({ url: `/v1/moderation/stories/${id}/history`, headers: bearer(moderator) })).json().items
-  t.match(history.at(-1), { action: 'triage_corrected', actor: /^key:/, reason: 'high (trauma_response) → critical (self_harm, trauma_response)', note: 'She says she wanted to die afterwards' })
+  t.equal(history[0].actorName, null, 'the author is not named')
+  t.match(history.at(-1), { action: 'triage_corrected', actor: /^key:/, actorName: 'moderator test key', reason: 'high (trauma_response) → critical (self_harm, trauma_response)', note: 'She says she wanted to die afterwards' })
   const queue = (await app.inject({ url: '/v1/moderation/queue', headers: bearer(moderator) })).json().items
   t.match(queue[0], { id, triage: { level: 'high' } }, 'the queue still shows triage')
 
