@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync'
 import http from 'node:http'
 import pg from 'pg'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { apiKey, bearer, siteWithTopic } from '../helpers/factories.js'
 import { insertStories } from '../helpers/research-stories.js'
@@ -65,7 +65,8 @@ t.test('a CSV cell a spreadsheet would run opens as text; NDJSON keeps the text 
   t.same(titles, [...formulas].sort(), 'NDJSON keeps them as written')
 })
 
-t.test('a client that goes away stops the export query and frees its connection', async (t) => {
+/** An app whose site holds 15,000 consented, approved stories of ~1 kB: an export that takes a while. */
+async function longExport (t: Test) {
   const { app, db, config } = await buildTestApp(t)
   const { site, topic } = await siteWithTopic(db)
   const researcher = await apiKey(db, 'researcher', [site.slug])
@@ -73,6 +74,11 @@ t.test('a client that goes away stops the export query and frees its connection'
     INSERT INTO stories (id, site_id, topic_id, title, body, consent_publish, consent_research, status, triage_level, triage_categories, manage_token_hash, updated_at)
     SELECT gen_random_uuid(), ${site.id}::uuid, ${topic.id}::uuid, 'Title ' || g, repeat('Long story text. ', 60), true, true, 'approved', 'normal', '{}', 'x', now()
     FROM generate_series(1, 15000) g`
+  return { app, config, site, researcher }
+}
+
+t.test('a client that goes away stops the export query and frees its connection', async (t) => {
+  const { app, config, site, researcher } = await longExport(t)
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   // A real socket that the client closes midway (fetch's abort can leave the socket to linger).
   const received = await new Promise<number>((resolve, reject) => {
@@ -103,13 +109,7 @@ t.test('a client that goes away stops the export query and frees its connection'
 })
 
 t.test('an export whose connection the server ends midway stops; the service stays up', { timeout: 60_000 }, async (t) => {
-  const { app, db, config } = await buildTestApp(t)
-  const { site, topic } = await siteWithTopic(db)
-  const researcher = await apiKey(db, 'researcher', [site.slug])
-  await db.$executeRaw`
-    INSERT INTO stories (id, site_id, topic_id, title, body, consent_publish, consent_research, status, triage_level, triage_categories, manage_token_hash, updated_at)
-    SELECT gen_random_uuid(), ${site.id}::uuid, ${topic.id}::uuid, 'Title ' || g, repeat('Long story text. ', 60), true, true, 'approved', 'normal', '{}', 'x', now()
-    FROM generate_series(1, 15000) g`
+  const { app, config, site, researcher } = await longExport(t)
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const killer = new pg.Client({ connectionString: config.databaseUrl })
   await killer.connect()
