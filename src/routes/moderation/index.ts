@@ -1,8 +1,14 @@
 // Moderation API: role moderator or admin, limited to the key's sites.
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
-import { etagFor, toModerationStory } from '../../moderation/moderation-story.js'
+import { etagFor, toModerationStory, type ModerationRecord } from '../../moderation/moderation-story.js'
 import { triage } from '../../triage/triage.js'
+
+/** A story as moderators get it: its version as the ETag (for If-Match), its view as the body. */
+function versioned (reply: FastifyReply, story: ModerationRecord) {
+  reply.header('etag', etagFor(story))
+  return toModerationStory(story)
+}
 
 const moderation: FastifyPluginAsync = async (app) => {
   app.addHook('preParsing', app.requireRole(['moderator', 'admin']))
@@ -26,20 +32,12 @@ const moderation: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'getModerationStory'>>({
     ...app.contract.route('getModerationStory'),
-    handler: async (request, reply) => {
-      const story = await moderation.item(request.principal!, request.params.id)
-      reply.header('etag', etagFor(story))
-      return toModerationStory(story)
-    },
+    handler: async (request, reply) => versioned(reply, await moderation.item(request.principal!, request.params.id)),
   })
 
   app.route<RouteTypes<'editStory'>>({
     ...app.contract.route('editStory'),
-    handler: async (request, reply) => {
-      const story = await moderation.edit(request.principal!, request.params.id, request.headers['if-match'], request.body)
-      reply.header('etag', etagFor(story))
-      return toModerationStory(story)
-    },
+    handler: async (request, reply) => versioned(reply, await moderation.edit(request.principal!, request.params.id, request.headers['if-match'], request.body)),
   })
 
   app.route<RouteTypes<'claimStory'>>({
@@ -58,11 +56,7 @@ const moderation: FastifyPluginAsync = async (app) => {
   app.route<RouteTypes<'decideStory'>>({
     ...app.contract.route('decideStory'),
     config: { idempotent: { about: 'path' } },
-    handler: async (request, reply) => {
-      const story = await moderation.decide(request.principal!, request.params.id, request.headers['if-match'], request.body)
-      reply.header('etag', etagFor(story))
-      return toModerationStory(story)
-    },
+    handler: async (request, reply) => versioned(reply, await moderation.decide(request.principal!, request.params.id, request.headers['if-match'], request.body)),
   })
 
   app.route<RouteTypes<'getStoryHistory'>>({
@@ -72,11 +66,7 @@ const moderation: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'correctTriage'>>({
     ...app.contract.route('correctTriage'),
-    handler: async (request, reply) => {
-      const story = await moderation.correctTriage(request.principal!, request.params.id, request.headers['if-match'], request.body)
-      reply.header('etag', etagFor(story))
-      return toModerationStory(story)
-    },
+    handler: async (request, reply) => versioned(reply, await moderation.correctTriage(request.principal!, request.params.id, request.headers['if-match'], request.body)),
   })
 
   app.route<RouteTypes<'getTriageQuality'>>({
