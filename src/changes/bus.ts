@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
 import type { Change } from './change.js'
-import { pgTransport } from './pg-transport.js'
-import { redisTransport } from './redis-transport.js'
+import { pgAnnounce, pgTransport } from './pg-transport.js'
+import { redisAnnounce, redisTransport } from './redis-transport.js'
 
 /** Delivers messages on the channel, and says when it reconnected after losing its connection. */
 export interface Transport {
@@ -56,7 +56,7 @@ export function changeBus (opts: BusOptions): Bus {
     onResync: opts.clear,
   }
   const transport = opts.redisUrl
-    ? redisTransport(opts.redisUrl, new URL(opts.databaseUrl).pathname.slice(1) || 'postgres', handlers)
+    ? redisTransport(opts.redisUrl, databaseName(opts.databaseUrl), handlers)
     : pgTransport(opts.databaseUrl, opts.pool, handlers)
   return {
     start: transport.start,
@@ -67,4 +67,16 @@ export function changeBus (opts: BusOptions): Bus {
     },
     stop: transport.stop,
   }
+}
+
+const databaseName = (databaseUrl: string): string => new URL(databaseUrl).pathname.slice(1) || 'postgres'
+
+/**
+ * Tells the running instances about a change made outside them (the operator CLI revoking a key), over
+ * the transport they listen on, so it holds on each at once rather than when its cache expires.
+ */
+export async function announceChange ({ databaseUrl, redisUrl }: { databaseUrl: string, redisUrl: string | undefined }, change: Change): Promise<void> {
+  const message = JSON.stringify({ from: `cli-${randomUUID()}`, change })
+  if (redisUrl) await redisAnnounce(redisUrl, databaseName(databaseUrl), message)
+  else await pgAnnounce(databaseUrl, message)
 }

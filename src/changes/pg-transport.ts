@@ -8,6 +8,17 @@ const channel = 'candor_changes'
 const firstRetryMs = 100
 const maxRetryMs = 5_000
 
+/** One message to every listening instance, from a process that does not listen (the CLI). */
+export async function pgAnnounce (databaseUrl: string, message: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'candor-cli', connectionTimeoutMillis: 2000 })
+  await client.connect()
+  try {
+    await client.query('SELECT pg_notify($1, $2)', [channel, message])
+  } finally {
+    await client.end()
+  }
+}
+
 export function pgTransport (databaseUrl: string, pool: pg.Pool, { log, onMessage, onResync }: TransportHandlers): Transport {
   let stopped = false
   let retryMs = firstRetryMs

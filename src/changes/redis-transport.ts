@@ -5,8 +5,21 @@ import { Redis } from 'ioredis'
 import type { Transport, TransportHandlers } from './bus.js'
 
 /** `database` names the database the instances share: one Redis may serve several installations. */
+const channelOf = (database: string): string => `candor:changes:${database}`
+
+/** One message to every subscribed instance, from a process that does not subscribe (the CLI). */
+export async function redisAnnounce (url: string, database: string, message: string): Promise<void> {
+  const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  await publisher.connect()
+  try {
+    await publisher.publish(channelOf(database), message)
+  } finally {
+    await publisher.quit()
+  }
+}
+
 export function redisTransport (url: string, database: string, { log, onMessage, onResync }: TransportHandlers): Transport {
-  const channel = `candor:changes:${database}`
+  const channel = channelOf(database)
   const retryStrategy = (times: number): number => Math.min(100 * 2 ** (times - 1), 5_000)
   const subscriber = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null, connectionName: `candor-changes-${database}` })
   const publisher = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: 1, enableOfflineQueue: false })

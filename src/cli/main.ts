@@ -5,6 +5,7 @@ import { createDb } from '../db/client.js'
 import { prepareDatabase } from '../bootstrap/prepare.js'
 import { loadDemoData } from '../bootstrap/demo-data.js'
 import { DomainError } from '../errors.js'
+import { announceChange } from '../changes/bus.js'
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../keys/api-keys.js'
 import { Role, StoryStatus } from '../generated/prisma/enums.js'
 import { labelledItems } from '../items/triage-labels.js'
@@ -65,6 +66,7 @@ async function run (argv: string[]): Promise<number> {
         break
       case 'keys revoke':
         await revokeApiKey(db, positionals[2] ?? '')
+        await announceChange({ databaseUrl: database.databaseUrl, redisUrl: config.redisUrl }, { area: 'key', keyId: positionals[2] ?? '' })
         console.error('revoked')
         break
       case 'demo load':

@@ -1,5 +1,6 @@
 // The operator CLI, run as an operator would: `npm run cli -- keys create …` prints a working key once;
-// `triage labels` writes the moderators' labels in the harm-eval format.
+// `keys revoke` holds at once on running instances; `triage labels` writes the moderators' labels in the
+// harm-eval format.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import t from 'tap'
@@ -26,6 +27,20 @@ t.test('keys create prints a key that authenticates with the right role and site
 
   await t.rejects(run('npx', ['tsx', 'src/cli/main.ts', 'keys', 'create', '--role', 'moderator', '--site', 'nowhere'], { env }), 'an unknown site fails')
   await t.rejects(run('npx', ['tsx', 'src/cli/main.ts', 'keys', 'frobnicate'], { env }), 'an unknown command fails with usage')
+})
+
+t.test('keys revoke holds at once on a running instance that had the key cached', async (t) => {
+  const { app, db, config } = await buildTestApp(t)
+  const { site } = await siteWithTopic(db, 'cli-revoke')
+  const key = await apiKey(db, 'moderator', [site.slug])
+  const keyId = (await findPrincipal(db, key))!.keyId
+  const queue = async () => (await app.inject({ url: '/v1/moderation/queue', headers: bearer(key) })).statusCode
+  t.equal(await queue(), 200, 'the instance has authenticated (and cached) the key')
+  await run('npx', ['tsx', 'src/cli/main.ts', 'keys', 'revoke', keyId], { env: { ...process.env, DATABASE_URL: config.databaseUrl } })
+  const revokedAt = Date.now()
+  let status = await queue()
+  while (status === 200 && Date.now() - revokedAt < 1000) status = await queue()
+  t.equal(status, 401, `refused ${Date.now() - revokedAt} ms after the CLI finished, well within the key cache's 5 s`)
 })
 
 t.test('triage rerun re-triages pending stories with the shipped model and writes each change to the audit trail', async (t) => {
