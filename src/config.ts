@@ -17,7 +17,6 @@ export const configSchema = z.object({
   /** Becomes the first admin key if no admin key exists yet. */
   BOOTSTRAP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Trust X-Forwarded-* from this many proxies in front (0 = none). */
   /** Proxies whose X-Forwarded-For to trust: comma-separated addresses or CIDRs, or `loopback`, `uniquelocal`. */
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be addresses, CIDRs or proxy-addr names, comma-separated').optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
@@ -33,8 +32,10 @@ export const configSchema = z.object({
   /** On SIGTERM, how long to keep answering 503 (Connection: close) before closing the listener. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8000).default(1000),
   CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
-  /** Let webhooks reach loopback, private and link-local addresses, and plain http (tests, labs). */
+  /** Worker threads that triage submissions off the event loop (0 = triage on the event loop). */
+  TRIAGE_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Let webhooks reach loopback, private and link-local addresses, and plain http (tests, labs). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
@@ -60,6 +61,7 @@ export interface Config {
   ipHashSecret: string | undefined
   shutdownDrainMs: number
   claimLeaseSeconds: number
+  triageThreads: number
   /** Bearer token that opens /metrics to other hosts; without it, only loopback may read them. */
   metricsToken: string | undefined
   webhooks: { allowPrivate: boolean, pollMs: number, maxAttempts: number }
@@ -100,6 +102,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     ipHashSecret: e.IP_HASH_SECRET,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,
+    triageThreads: e.TRIAGE_THREADS,
     metricsToken: e.METRICS_TOKEN,
     webhooks: { allowPrivate: e.WEBHOOK_ALLOW_PRIVATE, pollMs: e.WEBHOOK_POLL_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
   }

@@ -10,8 +10,7 @@ import { eventName, eventSubject, kindOf, type ItemKind } from '../items/kinds.j
 import { supportFor } from '../items/submit.js'
 import { cleanText } from '../items/text.js'
 import { toColumns } from '../triage/stored.js'
-import { triage } from '../triage/triage.js'
-import type { TriageResult } from '../triage/types.js'
+import type { TriageInput, TriageResult } from '../triage/types.js'
 import { enqueueEvent } from '../webhooks/events.js'
 import { loadOwnItem } from './own-item.js'
 
@@ -20,7 +19,7 @@ export type OwnEdit = Partial<Schemas['OwnStoryEdit']>
 const urgency: Record<TriageResult['level'], number> = { normal: 0, high: 1, critical: 2 }
 const moreUrgent = (a: TriageResult['level'], b: TriageResult['level']) => (urgency[a] >= urgency[b] ? a : b)
 
-export async function editOwnItem (db: Db, kind: ItemKind, id: string, manageToken: string, ifMatch: string | undefined, edit: OwnEdit) {
+export async function editOwnItem (db: Db, kind: ItemKind, id: string, manageToken: string, ifMatch: string | undefined, edit: OwnEdit, triage: (input: TriageInput) => Promise<TriageResult>) {
   const item = await loadOwnItem(db, kind, id, manageToken)
   if (ifMatch === undefined) throw errors.ifMatchRequired()
   if (item.status !== 'pending') throw errors.editClosed(kind, item.status)
@@ -28,7 +27,7 @@ export async function editOwnItem (db: Db, kind: ItemKind, id: string, manageTok
 
   const title = edit.title === undefined ? item.title : cleanText(edit.title)
   const body = edit.body === undefined ? item.body : cleanText(edit.body)
-  const result = triage({ title, body })
+  const result = await triage({ title, body })
   // Never lower: what was to be seen first stays first (a report or an earlier text may have raised it).
   const level = moreUrgent(item.triageLevel, result.level)
   const raised = level !== item.triageLevel

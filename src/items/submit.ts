@@ -10,8 +10,7 @@ import { hashSecret, newSecret } from '../keys/tokens.js'
 import { eventName, eventSubject } from './kinds.js'
 import { siteSettings } from '../sites/sites.js'
 import { toColumns } from '../triage/stored.js'
-import { triage } from '../triage/triage.js'
-import type { Triage } from '../triage/types.js'
+import type { Triage, TriageInput, TriageResult } from '../triage/types.js'
 import { enqueueEvent } from '../webhooks/events.js'
 import { errors } from '../errors.js'
 import { isNearDuplicate, rememberSubmission, signature } from './near-duplicates.js'
@@ -47,11 +46,11 @@ export interface Submission {
  * Stores a submission (pending) with its audit and webhook events; refuses a near-duplicate from the
  * same client. The hottest write, so it runs as a plain pg transaction (see src/store/pools.ts).
  */
-export async function storeSubmission (pool: pg.Pool, input: Submission, clientHash: string) {
+export async function storeSubmission (pool: pg.Pool, input: Submission, clientHash: string, triage: (input: TriageInput) => Promise<TriageResult>) {
   const { topic } = input
   const title = cleanText(input.title)
   const body = cleanText(input.body)
-  const result = triage({ title, body })
+  const result = await triage({ title, body })
   const manageToken = newSecret('mt')
   const fingerprint = signature(`${title}\n${body}`)
   const item = await pgTransaction(pool, async (tx) => {

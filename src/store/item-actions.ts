@@ -19,7 +19,7 @@ export interface Receipt {
   support?: NonNullable<ReturnType<typeof supportFor>>
 }
 
-export function itemActions ({ db, pool, committed }: ServiceContext, kind: ItemKind) {
+export function itemActions ({ db, pool, committed, triage }: ServiceContext, kind: ItemKind) {
   const done = <T extends { change: ItemChange }>(result: T): T => { committed(result.change); return result }
   return {
     /** Stores a submission unless the form shows signs of automation, which gets a look-alike receipt. */
@@ -30,8 +30,8 @@ export function itemActions ({ db, pool, committed }: ServiceContext, kind: Item
         const { story, manageToken } = decoyReceipt()
         return { id: story.id, manageToken, createdAt: story.createdAt }
       }
-      const { item, manageToken, triage, support } = await storeSubmission(pool, await input(), clientHash)
-      committed({ area: 'item', what: 'submitted', id: item.id, publicAt: null, events: true, level: triage.level })
+      const { item, manageToken, triage: triaged, support } = await storeSubmission(pool, await input(), clientHash, triage)
+      committed({ area: 'item', what: 'submitted', id: item.id, publicAt: null, events: true, level: triaged.level })
       return { id: item.id, manageToken, createdAt: item.createdAt, ...(support ? { support } : {}) }
     },
     report: async (id: string, reporterHash: string, input: { reason: Schemas['ReportReason'], details?: string }) =>
@@ -42,7 +42,7 @@ export function itemActions ({ db, pool, committed }: ServiceContext, kind: Item
       return { item, view: await ownItemView(db, item) }
     },
     ownEdit: async (id: string, manageToken: string, ifMatch: string | undefined, edit: OwnEdit) => {
-      const { item, support, raised } = await editOwnItem(db, kind, id, manageToken, ifMatch, edit)
+      const { item, support, raised } = await editOwnItem(db, kind, id, manageToken, ifMatch, edit, triage)
       // Only a pending item can be edited: nothing public changes.
       committed({ area: 'item', what: 'own-edit', id, publicAt: null, events: raised })
       return { item, view: await ownItemView(db, item), support }

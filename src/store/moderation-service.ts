@@ -15,6 +15,7 @@ import { moderationQueue, type QueueQuery } from '../moderation/queue.js'
 import { correctTriage, type TriageCorrection } from '../moderation/triage-corrections.js'
 import { triageQuality, type QualityFilter } from '../moderation/triage-quality.js'
 import { ratingActivity, type ActivityQuery } from '../ratings/rating-activity.js'
+import type { TriageInput } from '../triage/types.js'
 import type { ServiceContext } from './context.js'
 
 /** An item's public place, when its public view may have changed. */
@@ -23,7 +24,7 @@ const placeOf = (story: ModerationRecord, changedInPublic: boolean): ItemChange[
 
 const quiet = (what: ItemChange['what'], id: string): ItemChange => ({ area: 'item', what, id, publicAt: null, events: false })
 
-export function moderationService ({ db, pool, committed }: ServiceContext, claimLeaseSeconds: number) {
+export function moderationService ({ db, pool, committed, triage }: ServiceContext, claimLeaseSeconds: number) {
   return {
     queue: async (principal: Principal, q: QueueQuery) => await moderationQueue(pool, await siteIdsInScope(db, principal, q.site), q),
     ratingActivity: async (principal: Principal, q: ActivityQuery) => await ratingActivity(db, principal, q),
@@ -57,6 +58,8 @@ export function moderationService ({ db, pool, committed }: ServiceContext, clai
       return story
     },
     triageQuality: async (principal: Principal, q: QualityFilter) => await triageQuality(db, principal, q),
+    /** Triage of a text that is not stored (a moderator trying a wording, the evaluation). */
+    triageText: async (input: TriageInput) => await triage(input),
     announceOverdue: async () => {
       if (await announceOverdue(db) > 0) committed({ area: 'outbox' })
     },

@@ -17,9 +17,10 @@ import { sitesService } from './sites-service.js'
 import { storiesService } from './stories-service.js'
 import { upkeepService } from './upkeep-service.js'
 import { webhooksService } from './webhooks-service.js'
+import { triageRunner } from '../triage/runner.js'
 
 export interface StoreOptions {
-  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'claimLeaseSeconds' | 'webhooks'> & { databaseUrl: string }
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'claimLeaseSeconds' | 'webhooks' | 'triageThreads'> & { databaseUrl: string }
   log: FastifyBaseLogger
   metrics: AfterCommitParts['metrics']
   exportIdSecret?: string
@@ -28,10 +29,11 @@ export interface StoreOptions {
 export function openStore ({ config, log, metrics, exportIdSecret }: StoreOptions) {
   const pools = openPools(config.databaseUrl, log)
   const caches = cacheSet()
+  const triage = triageRunner(config.triageThreads)
   const bus = changeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, pool: pools.pool, log, drop: caches.drop, clear: caches.clear })
   // Bound late: the webhooks service is built with the context that holds this step.
   let step: (change: Change) => void = () => {}
-  const context: ServiceContext = { db: pools.db, pool: pools.pool, exportPool: pools.exportPool, committed: (change) => { step(change) } }
+  const context: ServiceContext = { db: pools.db, pool: pools.pool, exportPool: pools.exportPool, committed: (change) => { step(change) }, triage: triage.run }
   const services = {
     sites: sitesService(context),
     keys: keysService(context),
@@ -55,6 +57,7 @@ export function openStore ({ config, log, metrics, exportIdSecret }: StoreOption
       await services.webhooks.stopDelivering()
       await bus.stop()
       await pools.close()
+      await triage.close()
     },
   }
 }

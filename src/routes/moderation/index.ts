@@ -2,7 +2,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import { etagFor, toModerationStory, type ModerationRecord } from '../../moderation/moderation-story.js'
-import { triage } from '../../triage/triage.js'
 
 /** A story as moderators get it: its version as the ETag (for If-Match), its view as the body. */
 function versioned (reply: FastifyReply, story: ModerationRecord) {
@@ -79,7 +78,7 @@ const moderation: FastifyPluginAsync = async (app) => {
 
   app.route<RouteTypes<'triageText'>>({
     ...app.contract.route('triageText'),
-    handler: async (request) => triage(request.body),
+    handler: async (request) => await moderation.triageText(request.body),
   })
 }
 
