@@ -4,7 +4,6 @@
 import { Redis } from 'ioredis'
 import type { Transport, TransportHandlers } from './bus.js'
 
-/** `database` names the database the instances share: one Redis may serve several installations. */
 const channelOf = (database: string): string => `candor:changes:${database}`
 
 /** One message to every subscribed instance, from a process that does not subscribe (the CLI). */
@@ -18,12 +17,23 @@ export async function redisAnnounce (url: string, database: string, message: str
   }
 }
 
+/** `database` names the database the instances share: one Redis may serve several installations. */
 export function redisTransport (url: string, database: string, { log, onMessage, onResync }: TransportHandlers): Transport {
   const channel = channelOf(database)
   const retryStrategy = (times: number): number => Math.min(100 * 2 ** (times - 1), 5_000)
   const subscriber = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null, connectionName: `candor-changes-${database}` })
   const publisher = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: 1, enableOfflineQueue: false })
   let readyBefore = false
+  // Subscribed once, on the first connection that succeeds (Redis may be down when the instance starts);
+  // ioredis subscribes again by itself on every later reconnection.
+  let subscribed: Promise<unknown> | undefined
+  const subscribe = async (): Promise<unknown> => {
+    subscribed ??= subscriber.subscribe(channel).catch((err: Error) => {
+      subscribed = undefined
+      log.warn({ err: err.message }, 'change notifications not subscribed yet')
+    })
+    return await subscribed
+  }
   subscriber.on('message', (from: string, message: string) => { if (from === channel) onMessage(message) })
   subscriber.on('ready', () => {
     if (readyBefore) {
@@ -31,6 +41,7 @@ export function redisTransport (url: string, database: string, { log, onMessage,
       onResync()
     }
     readyBefore = true
+    void subscribe()
   })
   subscriber.on('close', () => { if (readyBefore) log.warn('change notifications lost; caches fall back to their TTLs until reconnected') })
   for (const connection of [subscriber, publisher]) connection.on('error', (err) => { log.warn({ err: err.message }, 'redis (change notifications) unavailable') })
@@ -39,7 +50,7 @@ export function redisTransport (url: string, database: string, { log, onMessage,
     start: async () => {
       try {
         await Promise.all([subscriber.connect(), publisher.connect()])
-        await subscriber.subscribe(channel)
+        await subscribe()
       } catch (err) {
         // ioredis keeps trying; until then the TTLs hold.
         log.warn({ err: (err as Error).message }, 'change notifications not connected yet')

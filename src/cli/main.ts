@@ -66,8 +66,13 @@ async function run (argv: string[]): Promise<number> {
         break
       case 'keys revoke':
         await revokeApiKey(db, positionals[2] ?? '')
-        await announceChange({ databaseUrl: database.databaseUrl, redisUrl: config.redisUrl }, { area: 'key', keyId: positionals[2] ?? '' })
-        console.error('revoked')
+        try {
+          await announceChange({ databaseUrl: database.databaseUrl, redisUrl: config.redisUrl }, { area: 'key', keyId: positionals[2] ?? '' })
+          console.error('revoked')
+        } catch (err) {
+          // The revocation holds; running instances hear of it only when their key cache expires.
+          console.error(`revoked; running instances will refuse it within 5 s (could not tell them now: ${(err as Error).message})`)
+        }
         break
       case 'demo load':
         console.error(await loadDemoData(db) ? 'demo site loaded' : 'demo site already present')

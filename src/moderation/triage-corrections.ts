@@ -47,8 +47,9 @@ export async function correctTriage (db: Db, principal: Principal, id: string, i
       storyId: id,
       ...keyActor(principal.keyId),
       action: 'triage_corrected',
-      reason: `${describe(reading.triageLevel, reading.triageCategories)} → ${describe(correction.level, categories)}`,
-      note: correction.note ?? null,
+      // What was read where the note goes, not in the reason: notes are erased with the item, events stay.
+      reason: null,
+      note: [`${describe(reading.triageLevel, reading.triageCategories)} → ${describe(correction.level, categories)}`, correction.note].filter(Boolean).join(' · '),
     })
     return await tx.story.findUniqueOrThrow({ where: { id }, include: moderationInclude })
   })

@@ -4,7 +4,7 @@
 // the body is read.
 // Keys are looked up by hash and remembered per instance (the keys service, src/store/keys-service.ts),
 // so a moderator's client does not cost a database round trip per call. A revocation through any
-// instance's API reaches every instance's cache at once; one made outside the API (the CLI) within 5 s.
+// instance's API, or with `npm run cli -- keys revoke`, reaches every instance's cache at once.
 import type { preParsingAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { errors } from '../errors.js'

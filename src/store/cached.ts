@@ -15,18 +15,21 @@ export interface Cached<K extends string, V, C> {
 export function cached<K extends string, V, C = undefined> (ttlMs: number, load: (key: K, context: C) => Promise<V>, max = 10_000): Cached<K, V, C> {
   // Values are boxed: lru-cache cannot keep null or undefined, and "no such key" is worth keeping.
   const aborted = new WeakSet<object>()
-  // lru-cache does not list loads in flight (entries() skips them), so they are tracked here.
-  const loading = new Set<K>()
+  // lru-cache does not list loads in flight (entries() skips them), so they are counted here: a load
+  // that was dropped keeps running while its retry starts, and the key is in flight until both end.
+  const loading = new Map<K, number>()
   const cache = new LRUCache<K, { value: V }, C>({
     max,
     ttl: ttlMs,
     fetchMethod: async (key, _stale, { signal, context }) => {
       signal.addEventListener('abort', () => { if (typeof signal.reason === 'object') aborted.add(signal.reason as object) })
-      loading.add(key)
+      loading.set(key, (loading.get(key) ?? 0) + 1)
       try {
         return { value: await load(key, context) }
       } finally {
-        loading.delete(key)
+        const left = (loading.get(key) ?? 1) - 1
+        if (left === 0) loading.delete(key)
+        else loading.set(key, left)
       }
     },
   })
@@ -46,7 +49,7 @@ export function cached<K extends string, V, C = undefined> (ttlMs: number, load:
     get,
     dropWhere: (test) => {
       // A load in flight has no value to test yet and may have read before the change: dropped too.
-      for (const key of [...loading]) cache.delete(key)
+      for (const key of [...loading.keys()]) cache.delete(key)
       for (const [key, box] of cache.entries()) if (test(key, box.value)) cache.delete(key)
     },
     drop: (key) => { cache.delete(key) },

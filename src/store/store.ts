@@ -23,10 +23,9 @@ export interface StoreOptions {
   config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'claimLeaseSeconds' | 'webhooks' | 'triageThreads'> & { databaseUrl: string }
   log: FastifyBaseLogger
   metrics: AfterCommitParts['metrics']
-  exportIdSecret?: string
 }
 
-export function openStore ({ config, log, metrics, exportIdSecret }: StoreOptions) {
+export function openStore ({ config, log, metrics }: StoreOptions) {
   const pools = openPools(config.databaseUrl, log)
   const caches = cacheSet()
   const triage = triageRunner(config.triageThreads)
@@ -40,7 +39,7 @@ export function openStore ({ config, log, metrics, exportIdSecret }: StoreOption
     stories: storiesService(context),
     comments: commentsService(context),
     moderation: moderationService(context, config.claimLeaseSeconds),
-    research: researchService(context, exportIdSecret),
+    research: researchService(context),
     webhooks: webhooksService(context, config.webhooks),
     upkeep: upkeepService(context),
   }

@@ -2,6 +2,8 @@
 // longer than the test runs (the TTLs cannot be what makes them true). A change committed on A must
 // hold on B within 100 ms, over PostgreSQL LISTEN/NOTIFY and over Redis, and again after the
 // notification connection is killed.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
 import pg from 'pg'
@@ -142,4 +144,30 @@ t.test('Redis pub/sub (REDIS_URL): an approval on A is public on B, also after t
   t.not(back, null, `both subscribers are back (took ${back} ms)`)
   const again = await approvalShowsOnB(a, b)
   t.not(again, null, `after reconnecting, listed on B within ${limitMs} ms (took ${again} ms)`)
+})
+
+/** A port nothing listens on (yet). */
+async function freePort (): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+t.test('Redis pub/sub: instances that started while Redis was down subscribe once it is up', async (t) => {
+  const port = await freePort()
+  const url = `redis://127.0.0.1:${port}`
+  const { a, b } = await twoInstances(t, { REDIS_URL: url })
+  // Redis comes up after both instances started (a server of this test's own, on its own port).
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  t.teardown(() => { server.kill() })
+  const redis = new Redis(url, { retryStrategy: () => 50 })
+  t.teardown(async () => { await redis.quit() })
+  const database = new URL(a.config.databaseUrl!).pathname.slice(1)
+  const subscribed = await within(10_000, async () =>
+    (await redis.client('LIST') as string).split('\n').filter((line) => line.includes(` name=candor-changes-${database} `) && / sub=1 /.test(line)).length === 2)
+  t.not(subscribed, null, `both instances subscribed once Redis was up (took ${subscribed} ms)`)
+  const ms = await approvalShowsOnB(a, b)
+  t.not(ms, null, `then an approval on A is listed on B within ${limitMs} ms (took ${ms} ms)`)
 })

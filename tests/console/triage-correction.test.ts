@@ -46,7 +46,7 @@ t.test('a moderator corrects triage in the item; it shows in the history and in 
     await page.keyboard.press('Enter')
     await item.getByText('Triage corrected.').waitFor()
     t.match(await control.locator('[data-triage-label]').innerText(), "Moderator's reading: critical · self-harm, trauma response (corrected)")
-    t.match(await item.locator('.history').innerText(), /triage_corrected \(high \(trauma_response\) → critical \(self_harm, trauma_response\)\) · key:/)
+    t.match(await item.locator('.history').innerText(), /triage_corrected “high \(trauma_response\) → critical \(self_harm, trauma_response\)” · Robin ·/)
     t.match(await item.locator('.line').first().innerText(), /high/i, "triage's own reading is still shown")
     const view = (await app.inject({ url: `/v1/moderation/stories/${id}`, headers: bearer(robin) })).json()
     t.match(view.triageLabel, { level: 'critical', categories: ['self_harm', 'trauma_response'], source: 'corrected' }, 'the API has it')

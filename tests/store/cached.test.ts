@@ -72,3 +72,30 @@ t.test('entries expire after the TTL', async (t) => {
   await new Promise((resolve) => setTimeout(resolve, 50))
   t.equal(await cache.get('k', undefined), 2)
 })
+
+t.test('a second change while the read again is in flight is not missed, though the first load ended meanwhile', async (t) => {
+  let version = 1
+  const gates: Array<() => void> = []
+  const cache = cached(60_000, async (key: string) => {
+    const read = version
+    await new Promise<void>((resolve) => gates.push(resolve))
+    return `${key}@${read}`
+  })
+  const tick = async () => { await new Promise((resolve) => setImmediate(resolve)) }
+  const pending = cache.get('site-a/topic', undefined)
+  await tick()
+  version = 2
+  cache.dropWhere((key) => key.startsWith('site-a/')) // the first load is abandoned; the caller reads again
+  await tick()
+  t.equal(gates.length, 2, 'the second load is in flight')
+  gates[0]!() // the abandoned first load ends now, while the second is still reading
+  await tick()
+  version = 3
+  cache.dropWhere((key) => key.startsWith('site-a/')) // must reach the second load too
+  await tick()
+  gates[1]!()
+  await tick()
+  gates[2]?.()
+  t.equal(await pending, 'site-a/topic@3', 'the caller gets a load made after both changes')
+  t.equal(await cache.get('site-a/topic', undefined), 'site-a/topic@3', 'and that is what is kept')
+})

@@ -11,12 +11,13 @@ import { shareChart } from './share-chart.js'
 
 type Export = 'ratingsCsv' | 'storiesCsv' | 'storiesNdjson'
 
-export function researchView (ctx: ConsoleContext): HTMLElement {
+export function researchView (ctx: ConsoleContext): { element: HTMLElement, leave: () => void } {
   const { api, s } = ctx
   const r = s.research
   const figures = h('div', { class: 'figures' })
   const exportOutcome = outcome()
   const filters = researchFilters(ctx, () => { void load() })
+  let chart: ReturnType<typeof shareChart> | undefined
 
   async function load (): Promise<void> {
     const query = filters.query()
@@ -31,7 +32,8 @@ export function researchView (ctx: ConsoleContext): HTMLElement {
       figures.replaceChildren(h('p', { class: 'alert', role: 'alert' }, failed ? refusal(s, failed.error, failed.response.status) : r.loadFailed))
       return
     }
-    const chart = shareChart(s, series.data.rows)
+    chart?.destroy()
+    chart = shareChart(s, series.data.rows)
     figures.replaceChildren(tally(s, whole.data),
       h('section', { class: 'over-time', 'aria-labelledby': 'chart-heading' },
         h('h3', { id: 'chart-heading' }, r.chartHeading), chart.element,
@@ -58,10 +60,11 @@ export function researchView (ctx: ConsoleContext): HTMLElement {
   void api.GET('/v1/research/dictionary').then(({ data }) => { if (data) dictionary.replaceChildren(dictionarySection(s, data)) }).catch(() => undefined)
 
   void load()
-  return h('section', { class: 'research panel', 'aria-labelledby': 'research-heading' },
+  const element = h('section', { class: 'research panel', 'aria-labelledby': 'research-heading' },
     h('h2', { id: 'research-heading' }, r.heading), filters.element, figures,
     h('section', { class: 'exports', 'aria-labelledby': 'exports-heading' },
       h('h3', { id: 'exports-heading' }, r.exportsHeading), h('p', { class: 'muted' }, r.exportsHelp),
       h('div', { class: 'buttons' }, ...exportButtons), exportOutcome.element),
     dictionary)
+  return { element, leave: () => { chart?.destroy() } }
 }

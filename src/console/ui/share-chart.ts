@@ -39,13 +39,14 @@ const padded = (_u: uPlot, min: number, max: number): [number, number] => {
 }
 
 /** A chart of `rows` (drawn once it is in the document, at the width it gets), described for screen readers. */
-export function shareChart (s: Strings, rows: ResearchRow[]): { element: HTMLElement, draw: () => void } {
+export function shareChart (s: Strings, rows: ResearchRow[]): { element: HTMLElement, draw: () => void, destroy: () => void } {
   const element = h('div', { class: 'chart', role: 'img', 'aria-label': s.research.chartLabel(rows.length) })
+  let plot: uPlot | undefined
   const draw = (): void => {
     const width = Math.max(320, Math.min(1000, element.clientWidth || 720))
     const axis = { stroke: '#52606d', grid: { stroke: '#e4e7eb' }, ticks: { stroke: '#e4e7eb' } }
     const band = { label: s.research.band, stroke: 'rgba(29, 78, 216, 0.35)', width: 1, points: { show: false } }
-    new uPlot({
+    plot = new uPlot({
       width,
       height: 260,
       legend: { show: false },
@@ -58,5 +59,6 @@ export function shareChart (s: Strings, rows: ResearchRow[]): { element: HTMLEle
       hooks: { draw: [whiskers] },
     }, chartSeries(rows), element)
   }
-  return { element, draw }
+  // uPlot keeps a window listener per chart until destroyed.
+  return { element, draw, destroy: () => { plot?.destroy(); plot = undefined } }
 }

@@ -9,7 +9,8 @@ import { initialView, viewsFor, type View } from './views.js'
 
 function open (ctx: ConsoleContext, view: View): Room {
   if (view === 'queue') return moderationRoom(ctx)
-  return { element: view === 'research' ? researchView(ctx) : adminView(ctx), tools: [], leave: () => undefined }
+  if (view === 'research') return { ...researchView(ctx), tools: [] }
+  return { element: adminView(ctx), tools: [], leave: () => undefined }
 }
 
 export function consoleShell (ctx: ConsoleContext, onSignOut: () => void): HTMLElement {

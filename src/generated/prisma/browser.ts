@@ -50,7 +50,7 @@ export type AuditNote = Prisma.AuditNoteModel
  * A moderator's final reading of an item's harm, one per item: corrected (PUT …/triage) or confirmed
  * (a decision without a correction), with what triage said at that moment, so that triage can be
  * measured against its moderators (src/moderation/triage-quality.ts) and retrained on a site's own
- * items. Deleted when the item is withdrawn or erased (stories/withdraw.ts).
+ * items. Deleted when the item is withdrawn or erased (items/withdraw.ts).
  */
 export type TriageLabel = Prisma.TriageLabelModel
 /**

@@ -45,7 +45,7 @@ t.test('a moderator corrects triage: the label is kept beside triage, audited, a
   }, "triage's own reading is unchanged; the label is the moderator's, categories in the contract's order")
   const history = (await app.inject({ url: `/v1/moderation/stories/${id}/history`, headers: bearer(moderator) })).json().items
   t.equal(history[0].actorName, null, 'the author is not named')
-  t.match(history.at(-1), { action: 'triage_corrected', actor: /^key:/, actorName: 'moderator test key', reason: 'high (trauma_response) → critical (self_harm, trauma_response)', note: 'She says she wanted to die afterwards' })
+  t.match(history.at(-1), { action: 'triage_corrected', actor: /^key:/, actorName: 'moderator test key', reason: null, note: 'high (trauma_response) → critical (self_harm, trauma_response) · She says she wanted to die afterwards' })
   const queue = (await app.inject({ url: '/v1/moderation/queue', headers: bearer(moderator) })).json().items
   t.match(queue[0], { id, triage: { level: 'high' } }, 'the queue still shows triage')
 
@@ -157,6 +157,8 @@ t.test('the label is erased with the item: withdrawn by its author, or erased by
     t.equal((await app.inject({ url: `/v1/moderation/stories/${id}`, headers: bearer(moderator) })).json().triageLabel, null, 'the view shows none')
   }
   t.equal((await quality()).items, 0, 'and the figures no longer count them')
+  const history = (await app.inject({ url: `/v1/moderation/stories/${withdrawn.id}/history`, headers: bearer(moderator) })).json().items
+  t.match(history.find((e: { action: string }) => e.action === 'triage_corrected'), { reason: null, note: null }, 'the correction stays an event, but what it read is erased')
   const late = await correctOn(app, moderator, withdrawn.id, { level: 'normal', categories: [] })
   t.equal(late.statusCode, 409, 'a withdrawn item cannot be labelled again')
   t.equal(late.json().code, 'invalid_transition')
