@@ -1,11 +1,12 @@
-// The store: one per app instance. It owns every connection (pools.ts), the per-instance caches and the
-// change bus, and offers the areas' services. A service runs its queries on the driver it chose and,
+// The store: one per app instance. It owns every connection (pools.ts), the triage workers
+// (triage/runner.ts), the per-instance caches and the change bus, and offers the areas' services. A service runs its queries on the driver it chose and,
 // after a change commits, hands what it changed to the after-commit step.
 import type { FastifyBaseLogger } from 'fastify'
 import { afterCommit, type AfterCommitParts } from '../changes/after-commit.js'
 import { changeBus } from '../changes/bus.js'
 import type { Change } from '../changes/change.js'
 import type { Config } from '../config.js'
+import { triageRunner } from '../triage/runner.js'
 import { cacheSet } from './caches.js'
 import { commentsService } from './comments-service.js'
 import type { ServiceContext } from './context.js'
@@ -17,7 +18,6 @@ import { sitesService } from './sites-service.js'
 import { storiesService } from './stories-service.js'
 import { upkeepService } from './upkeep-service.js'
 import { webhooksService } from './webhooks-service.js'
-import { triageRunner } from '../triage/runner.js'
 
 export interface StoreOptions {
   config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'claimLeaseSeconds' | 'webhooks' | 'triageThreads'> & { databaseUrl: string }
