@@ -32,8 +32,10 @@ export const configSchema = z.object({
   /** On SIGTERM, how long to keep answering 503 (Connection: close) before closing the listener. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8000).default(1000),
   CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
-  /** Worker threads that triage submissions off the event loop (0 = triage on the event loop). */
+  /** Worker threads that triage long texts off the event loop (0 = triage everything on the event loop). */
   TRIAGE_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  /** Texts up to this many characters (title and body) are triaged on the event loop (about 1 ms per 2,000). */
+  TRIAGE_INLINE_CHARS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** Let webhooks reach loopback, private and link-local addresses, and plain http (tests, labs). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
@@ -61,7 +63,7 @@ export interface Config {
   ipHashSecret: string | undefined
   shutdownDrainMs: number
   claimLeaseSeconds: number
-  triageThreads: number
+  triage: { threads: number, inlineChars: number }
   /** Bearer token that opens /metrics to other hosts; without it, only loopback may read them. */
   metricsToken: string | undefined
   webhooks: { allowPrivate: boolean, pollMs: number, maxAttempts: number }
@@ -102,7 +104,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     ipHashSecret: e.IP_HASH_SECRET,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,
-    triageThreads: e.TRIAGE_THREADS,
+    triage: { threads: e.TRIAGE_THREADS, inlineChars: e.TRIAGE_INLINE_CHARS },
     metricsToken: e.METRICS_TOKEN,
     webhooks: { allowPrivate: e.WEBHOOK_ALLOW_PRIVATE, pollMs: e.WEBHOOK_POLL_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
   }

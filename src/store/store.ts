@@ -20,7 +20,7 @@ import { upkeepService } from './upkeep-service.js'
 import { webhooksService } from './webhooks-service.js'
 
 export interface StoreOptions {
-  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'claimLeaseSeconds' | 'webhooks' | 'triageThreads'> & { databaseUrl: string }
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'claimLeaseSeconds' | 'webhooks' | 'triage'> & { databaseUrl: string }
   log: FastifyBaseLogger
   metrics: AfterCommitParts['metrics']
 }
@@ -28,7 +28,7 @@ export interface StoreOptions {
 export function openStore ({ config, log, metrics }: StoreOptions) {
   const pools = openPools(config.databaseUrl, log)
   const caches = cacheSet()
-  const triage = triageRunner(config.triageThreads)
+  const triage = triageRunner(config.triage.threads, config.triage.inlineChars)
   const bus = changeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, pool: pools.pool, log, drop: caches.drop, clear: caches.clear })
   // Bound late: the webhooks service is built with the context that holds this step.
   let step: (change: Change) => void = () => {}

@@ -46,7 +46,7 @@ export interface TestApp {
 export async function buildTestApp (t: Test, env: Record<string, string> = {}, opts: BuildOptions = {}): Promise<TestApp> {
   const databaseUrl = env.DATABASE_URL ?? await freshDatabase(t)
   // Triage on the event loop unless a test asks for worker threads (tests/triage/runner.test.ts; the
-  // failure tests run the real server, which uses them): a thread per test app would cost ~0.5 s each.
+  // failure tests run the real server, which has them): a thread per test app would cost ~0.5 s each.
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', TRIAGE_THREADS: '0', ...env, DATABASE_URL: databaseUrl })
   contract ??= loadContract()
   const app = await buildApp(config, { contract: await contract, ...opts })

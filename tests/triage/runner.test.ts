@@ -1,6 +1,6 @@
-// Triage on worker threads (TRIAGE_THREADS ≥ 1, the service's default) answers exactly as triage on the
-// event loop, for ordinary, evasive and hostile texts; a submission through an app that uses the threads
-// is triaged and queued as usual; closing the app ends the threads.
+// Long texts are triaged on worker threads (TRIAGE_THREADS ≥ 1, the service's default), short ones in
+// place; either way the answer is exactly triage's on the event loop, for ordinary, evasive and hostile
+// texts; a long submission through an app is triaged on a thread and queued as usual.
 import t from 'tap'
 import { triageRunner } from '../../src/triage/runner.js'
 import { triage } from '../../src/triage/triage.js'
@@ -16,15 +16,21 @@ const texts = [
   { title: 'Endless', body: 'and then the pain '.repeat(1_100) },
 ]
 
-t.test('a worker thread gives the same result as the event loop, evidence and confidences included', async (t) => {
-  const runner = triageRunner(2)
+t.test('texts past the inline length go to a thread, and every answer is the event loop\'s, evidence and confidences included', async (t) => {
+  const runner = triageRunner(2, 3000)
   t.teardown(runner.close)
   const results = await Promise.all(texts.map(async (text) => await runner.run(text)))
   for (const [i, text] of texts.entries()) t.same(results[i], triage(text), `${text.title}: the same answer`)
+  t.equal(runner.offLoop(), 2, 'the two long, hostile texts were triaged on a thread; the four short ones in place')
+
+  const everything = triageRunner(1, 0)
+  t.teardown(everything.close)
+  for (const text of texts) t.same(await everything.run(text), triage(text), `${text.title}: the same answer from a thread`)
+  t.equal(everything.offLoop(), texts.length)
 })
 
-t.test('a submission through an app that triages on threads is queued at its level', async (t) => {
-  const { app, db } = await buildTestApp(t, { TRIAGE_THREADS: '1' })
+t.test('a submission triaged on a thread is queued at its level', async (t) => {
+  const { app, db } = await buildTestApp(t, { TRIAGE_THREADS: '1', TRIAGE_INLINE_CHARS: '0' })
   const { site, storiesUrl } = await siteWithTopic(db)
   const moderator = await apiKey(db, 'moderator', [site.slug])
   const res = await app.inject({ method: 'POST', url: storiesUrl, payload: storyInput({ title: 'After the retreat', body: 'Since the retreat I have thoughts of ending it every night.' }) })
