@@ -10,7 +10,8 @@ import { eventName, eventSubject, kindOf, type ItemKind } from '../items/kinds.j
 import { supportFor } from '../items/submit.js'
 import { cleanText } from '../items/text.js'
 import { toColumns } from '../triage/stored.js'
-import type { TriageInput, TriageResult } from '../triage/types.js'
+import type { TriageRunner } from '../triage/runner.js'
+import type { TriageResult } from '../triage/types.js'
 import { enqueueEvent } from '../webhooks/events.js'
 import { loadOwnItem } from './own-item.js'
 
@@ -19,7 +20,7 @@ export type OwnEdit = Partial<Schemas['OwnStoryEdit']>
 const urgency: Record<TriageResult['level'], number> = { normal: 0, high: 1, critical: 2 }
 const moreUrgent = (a: TriageResult['level'], b: TriageResult['level']) => (urgency[a] >= urgency[b] ? a : b)
 
-export async function editOwnItem (db: Db, kind: ItemKind, id: string, manageToken: string, ifMatch: string | undefined, edit: OwnEdit, triage: (input: TriageInput) => Promise<TriageResult>) {
+export async function editOwnItem (db: Db, kind: ItemKind, id: string, manageToken: string, ifMatch: string | undefined, edit: OwnEdit, triage: TriageRunner['run']) {
   const item = await loadOwnItem(db, kind, id, manageToken)
   if (ifMatch === undefined) throw errors.ifMatchRequired()
   if (item.status !== 'pending') throw errors.editClosed(kind, item.status)

@@ -10,7 +10,8 @@ import { hashSecret, newSecret } from '../keys/tokens.js'
 import { eventName, eventSubject } from './kinds.js'
 import { siteSettings } from '../sites/sites.js'
 import { toColumns } from '../triage/stored.js'
-import type { Triage, TriageInput, TriageResult } from '../triage/types.js'
+import type { TriageRunner } from '../triage/runner.js'
+import type { Triage } from '../triage/types.js'
 import { enqueueEvent } from '../webhooks/events.js'
 import { errors } from '../errors.js'
 import { isNearDuplicate, rememberSubmission, signature } from './near-duplicates.js'
@@ -46,7 +47,7 @@ export interface Submission {
  * Stores a submission (pending) with its audit and webhook events; refuses a near-duplicate from the
  * same client. The hottest write, so it runs as a plain pg transaction (see src/store/pools.ts).
  */
-export async function storeSubmission (pool: pg.Pool, input: Submission, clientHash: string, triage: (input: TriageInput) => Promise<TriageResult>) {
+export async function storeSubmission (pool: pg.Pool, input: Submission, clientHash: string, triage: TriageRunner['run']) {
   const { topic } = input
   const title = cleanText(input.title)
   const body = cleanText(input.body)

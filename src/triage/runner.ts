@@ -11,7 +11,7 @@ import type { TriageInput, TriageResult } from './types.js'
 
 export interface TriageRunner {
   run: (input: TriageInput) => Promise<TriageResult>
-  /** How many texts went to the worker threads (for tests and metrics). */
+  /** How many texts went to the worker threads. */
   offLoop: () => number
   close: () => Promise<void>
 }
