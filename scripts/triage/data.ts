@@ -100,11 +100,11 @@ export function extraSet (): LabelledItem[] {
 }
 
 /** Examples written like the training ones but by later writing sessions, in other voices, and
- *  kept out of training to measure on (data/triage/held-out/). */
+ *  kept out of training to measure on (data/triage/held-out/); each file is its own source. */
 export function heldOutWritten (): LabelledItem[] {
   const dir = resolve(DATA_DIR, 'held-out')
   return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
-    readJsonl<LabelledItem>(resolve(dir, f)).map((x) => ({ ...x, source: 'written-held-out', context: x.context ?? [] })))
+    readJsonl<LabelledItem>(resolve(dir, f)).map((x) => ({ ...x, source: `held-out ${f.replace(/\.jsonl$/, '')}`, context: x.context ?? [] })))
 }
 
 /** The harm-eval dev set (written for this project; kept for measuring, never trained on). */

@@ -84,6 +84,21 @@ export function report (rows: Array<{ name: string, f: Figures }>): string {
   return [head, ...lines].join('\n')
 }
 
+/** ROC AUC: the chance that a harmful item scores above a harmless one (ties count half); NaN when
+ *  either side is empty. Threshold-free, so it compares how well models rank before thresholds. */
+export function rocAuc (scores: number[], harmful: boolean[]): number {
+  const order = scores.map((s, i) => ({ s, y: harmful[i] === true })).sort((a, b) => a.s - b.s)
+  let pos = 0; let neg = 0; let rankSum = 0
+  for (let i = 0; i < order.length;) {
+    let j = i
+    while (j < order.length && order[j]?.s === order[i]?.s) j++
+    const midRank = (i + j + 1) / 2 // ranks i+1 … j share their mean
+    for (let k = i; k < j; k++) if (order[k]?.y === true) { pos++; rankSum += midRank } else neg++
+    i = j
+  }
+  return pos === 0 || neg === 0 ? Number.NaN : (rankSum - pos * (pos + 1) / 2) / (pos * neg)
+}
+
 export function confusionTable (f: Figures): string {
   const rows = LEVELS.map((e) => `  ${e.padEnd(9)} ${LEVELS.map((g) => String(f.confusion[e][g]).padStart(9)).join('')}`)
   const alarms = Object.entries(f.alarmsBy).map(([c, n]) => `${c} ${n}`).join(', ')

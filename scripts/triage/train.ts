@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { levelFor, type HarmCategory } from '../../src/triage/types.js'
+import { CATEGORIES, CONTEXTS, decide, type Cutoffs } from '../../src/triage/decide.js'
 import { DIM, extractFeatures, type FamilyWeights } from '../../src/triage/model/features.js'
 import { HEADS, LinearModel, calibrate, quantise, type Head, type HeadParams, type ModelMeta } from '../../src/triage/model/linear.js'
 import { LinearScorer } from '../../src/triage/model/scorer.js'
@@ -20,12 +21,12 @@ import { phraseTriage } from '../../src/triage/phrases.js'
 import { prepare } from '../../src/triage/text.js'
 import { triage } from '../../src/triage/triage.js'
 import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, heldOutWritten, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
-import { confusionTable, figures, report, type Figures, type Outcome } from './figures.js'
+import { confusionTable, figures, report, rocAuc, type Figures, type Outcome } from './figures.js'
 import { DEFAULTS as OPTIMISER_DEFAULTS, platt, rawScore, toExample, train, type Example, type Linear } from './logistic.js'
 
 const MODEL_DIR = new URL('../../src/triage/model/', import.meta.url)
 const FOLDS = 5
-const CATEGORIES: HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
+const mapHeads = (f: (h: Head) => number): Record<Head, number> => Object.fromEntries(HEADS.map((h) => [h, f(h)])) as Record<Head, number>
 /** What a false alarm costs against a found harm, when choosing how far the model may overrule the
  *  phrase layer: self-harm first, so a missed self-harm finding costs fifty false alarms. */
 const FALSE_ALARM_COST: Record<HarmCategory, number> = { self_harm: 0.02, physical_harm: 1, trauma_response: 1, abuse: 0.5 }
@@ -45,10 +46,11 @@ const FAMILY_DEFAULTS: FamilyWeights = { words: 1, pairs: 1, chars: 1, context: 
 // CI rebuilds the model and fails unless it is the one that ships: npm run triage:train -- --check
 // To compare configurations without touching the shipped model:
 //   npm run triage:train -- --dry-run --families '{"pairs":0}' --alarm-cost '{"physical_harm":2}'
+//   npm run triage:train -- --dry-run --alarm-budget '{"self_harm":0.08}'
 //   npm run triage:train -- --dry-run --source-weights '{"druglib":3}' --optimiser '{"l2":1e-3}'
 // and --dump-oof FILE writes each trained-on item's out-of-fold probabilities (ids, no text).
 const { values: options } = parseArgs({
-  options: { 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, families: { type: 'string' }, 'alarm-cost': { type: 'string' }, reads: { type: 'string' }, 'dump-oof': { type: 'string' }, 'source-weights': { type: 'string' }, optimiser: { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, families: { type: 'string' }, 'alarm-cost': { type: 'string' }, 'alarm-budget': { type: 'string' }, reads: { type: 'string' }, 'dump-oof': { type: 'string' }, 'source-weights': { type: 'string' }, optimiser: { type: 'string' } },
 })
 /** Whole texts (the default) or passages with multiple-instance training (--reads passages). Measured
  *  both ways: passages gave fewer false alarms and lower recall on every held-out source; recall
@@ -133,7 +135,8 @@ function folds (items: LabelledItem[]): number[] {
 function thresholdFor (head: Head, probabilities: number[], items: LabelledItem[]): number {
   if (head === 'past_relieved' || head === 'other_person') return 0.5
   const normals = probabilities.filter((_, i) => items[i]?.level === 'normal').sort((a, b) => b - a)
-  const allowed = Math.floor(ALARM_BUDGET[head] * normals.length)
+  const budget = { ...ALARM_BUDGET, ...(JSON.parse(options['alarm-budget'] ?? '{}') as Partial<Record<HarmCategory, number>>) }[head]
+  const allowed = Math.floor(budget * normals.length)
   return (normals[allowed] ?? 0) + 1e-6
 }
 
@@ -157,10 +160,38 @@ function phraseFloorFor (head: Head, probabilities: number[], items: LabelledIte
   return Math.min(threshold, best)
 }
 
+/** The probability at which a context head overrules a phrase finding of self-harm that the model
+ *  does not confirm (decide.ts): of the items where that is all that raises self-harm, out of fold,
+ *  the cut that drops the most false alarms for the self-harm it loses, each false alarm weighed at
+ *  FALSE_ALARM_COST.self_harm of a found self-harm. One cut for both contexts; never below 0.5. */
+function contextOverruleFor (probabilities: Record<Head, number[]>, items: LabelledItem[], xs: Featurised[], heads: Record<Head, HeadParams>): number {
+  const contextOf = (i: number): number => Math.max(...CONTEXTS.map((k) => probabilities[k][i] as number))
+  const phraseOnly = items.map((_, i) => i).filter((i) => {
+    const p = probabilities.self_harm[i] as number
+    return xs[i]?.phraseShows.includes('self_harm') === true && p >= heads.self_harm.phraseFloor && p < heads.self_harm.threshold
+  }).sort((a, b) => contextOf(b) - contextOf(a))
+  // Walk the cut down from the most confident context, keeping the best total.
+  let best = Infinity
+  let bestGain = 0
+  let gain = 0
+  for (const i of phraseOnly) {
+    if (contextOf(i) < 0.5) break
+    gain += items[i]?.categories.includes('self_harm') === true ? -1 : FALSE_ALARM_COST.self_harm
+    if (gain > bestGain) { bestGain = gain; best = contextOf(i) }
+  }
+  return best
+}
+
+const cutoffsOf = (heads: Record<Head, HeadParams>): Cutoffs => ({
+  thresholds: mapHeads((h) => heads[h].threshold),
+  phraseFloors: mapHeads((h) => heads[h].phraseFloor),
+  contextOverrules: { past_relieved: heads.past_relieved.overrulesPhrase ?? Infinity, other_person: heads.other_person.overrulesPhrase ?? Infinity },
+})
+
 function outcomesFrom (items: LabelledItem[], xs: Featurised[], probability: (i: number, h: Head) => number, heads: Record<Head, HeadParams>): Outcome[] {
+  const cutoffs = cutoffsOf(heads)
   return items.map((item, i) => {
-    const categories = CATEGORIES.filter((c) => probability(i, c) >= heads[c].threshold ||
-      (xs[i]?.phraseShows.includes(c) === true && probability(i, c) >= heads[c].phraseFloor))
+    const categories = decide(cutoffs, mapHeads((h) => probability(i, h)), new Set(xs[i]?.phraseShows))
     return { id: item.id, expected: { level: item.level, categories: item.categories }, got: { level: levelFor(categories), categories } }
   })
 }
@@ -204,6 +235,8 @@ function main (): void {
     const threshold = thresholdFor(h, oofProbability[h], items)
     heads[h] = { bias: 0, scale: 1, platt: p, threshold, phraseFloor: phraseFloorFor(h, oofProbability[h], items, xs, threshold) }
   }
+  const overrule = contextOverruleFor(oofProbability, items, xs, heads)
+  if (Number.isFinite(overrule)) for (const k of CONTEXTS) heads[k] = { ...heads[k], overrulesPhrase: overrule }
   if (options['dump-oof'] !== undefined) {
     // For error analysis: each trained-on item's out-of-fold probabilities and labels (ids only).
     writeFileSync(options['dump-oof'], items.map((x, i) => JSON.stringify({ id: x.id, source: x.source, level: x.level, categories: x.categories,
@@ -211,6 +244,7 @@ function main (): void {
   }
   say(`thresholds: ${HEADS.map((h) => `${h} ${heads[h].threshold.toFixed(3)}`).join(', ')}`)
   say(`phrase floors: ${CATEGORIES.map((h) => `${h} ${heads[h].phraseFloor.toFixed(3)}`).join(', ')}`)
+  say(`a context overrules a phrase finding of self-harm the model does not confirm at ${Number.isFinite(overrule) ? overrule.toFixed(3) : 'no probability'}`)
   const cv = outcomesFrom(items, xs, (i, h) => oofProbability[h][i] as number, heads)
 
   // The final heads, on everything trainable.
@@ -235,14 +269,24 @@ function main (): void {
   // The shipped model, as the service runs it, on what it was not trained on.
   const scorer = new LinearScorer(new LinearModel(meta, Object.fromEntries(HEADS.map((h, i) =>
     [h, new Int8Array(bin.buffer, bin.byteOffset + i * meta.dim, meta.dim)])) as Record<Head, Int8Array>))
+  const confidences: Array<Record<HarmCategory, number>> = []
   const shipped: Outcome[] = measured.map((item) => {
     const got = triage(item, scorer)
+    confidences.push(got.confidence)
     return { id: item.id, expected: { level: item.level, categories: item.categories }, got: { level: got.level, categories: got.categories } }
   })
   say('')
   say(report([...bySource(items, cv, '(5-fold CV)'), ...bySource(measured, shipped, '(never trained on)')]))
   for (const s of [...new Set(measured.map((x) => x.source))].sort()) {
     say(`\n${s}, levels (never trained on):\n${confusionTable(figures(shipped.filter((_, i) => measured[i]?.source === s)))}`)
+  }
+  say('\nROC AUC of each category\'s confidence (never trained on; harmful items in brackets):')
+  for (const s of [...new Set(measured.map((x) => x.source))].sort()) {
+    const of = measured.map((x, i) => ({ x, c: confidences[i] as Record<HarmCategory, number> })).filter(({ x }) => x.source === s)
+    say(`  ${s.padEnd(18)} ${CATEGORIES.map((c) => {
+      const auc = rocAuc(of.map(({ c: conf }) => conf[c]), of.map(({ x }) => x.categories.includes(c)))
+      return `${c} ${Number.isNaN(auc) ? '  n/a' : auc.toFixed(3)} (${of.filter(({ x }) => x.categories.includes(c)).length})`
+    }).join('  ')}`)
   }
   if (options['dry-run'] !== true) writeFileSync(new URL('training-report.txt', MODEL_DIR), `${log.join('\n')}\n`)
 }

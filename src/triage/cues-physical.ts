@@ -1,6 +1,7 @@
 // Physical-harm phrases: emergency care, fractures, bruising, bleeding, seizures, stroke, fainting,
-// vomiting, numbness, loss of movement, burns, nerve damage, injury caused by the treatment, a baby
-// hurt. Mild symptoms must not be played down to count; injuries from before are background.
+// vomiting, numbness, loss of movement, burns, nerve damage, serious adverse events named as
+// diagnoses (organ failure, pancreatitis, anaphylaxis, clots, ruptured tendons), injury caused by
+// the treatment, a baby hurt. Mild symptoms must not be played down to count; injuries from before are background.
 import { AGENT, cues, SESSION, type Cue } from './cue.js'
 
 const CARE = String.raw`(?:hospital|a\s?&\s?e|a\s+and\s+e|accident\s+and\s+emergency|er|e\.r\.?|emergency(?:\s+(?:room|department|dept|ward|services|care|unit))?|casualty|urgent\s+care|intensive\s+care|icu|itu|resus|stroke\s+unit|neuro\s+ward|walk[\s-]in\s+(?:centre|center|clinic))`
@@ -52,6 +53,15 @@ export const PHYSICAL: Cue[] = [
     String.raw`\b(?:heart\s+attack|cardiac\s+arrest|chest\s+pains?|palpitations|irregular\s+heart\w*|stopped\s+breathing|turned\s+blue|went\s+(?:blue|limp|floppy)|went\s+(?:completely\s+)?limp)\b`,
     String.raw`\b(?:nearly|almost)\s+(?:died|killed\s+(?:me|her|him))\b(?!\s+(?:laughing|of\s+(?:embarrassment|boredom|shame|laughter)))`,
     String.raw`\b(?:could|might)\s+have\s+(?:died|been\s+killed|killed\s+(?:me|her|him))\b`,
+    // serious adverse events named as diagnoses (the labelling guide's list and its kin)
+    String.raw`\b(?:kidney|renal|liver|hepatic|respiratory|organ)\s+(?:failure|damage|injury|shut\s*down)\b|\bacute\s+(?:renal|kidney|liver)\b`,
+    String.raw`\b(?:pancreatitis|rhabdomyolysis|rhabdo|anaphyla\w*|angioedema|stevens[\s-]johnson|serotonin\s+syndrome|neuroleptic\s+malignant|agranulocytosis|osteonecrosis|tardive\s+dyskinesia)\b`,
+    String.raw`\b(?:blood\s+clots?|dvt|deep\s+vein\s+thrombos[ie]s|pulmonary\s+embol\w*)\b`,
+    String.raw`\b(?:ruptured|torn|tore)\s+(?:my\s+|an?\s+|the\s+|both\s+)?(?:achilles|tendons?|ligaments?)\b|\btendon\s+rupture`,
+    String.raw`\b(?:stomach|gastric|intestinal|gi|internal)\s+(?:bleed\w*|haemorrhag\w*|hemorrhag\w*|perforation)|\b(?:bowel|stomach|intestinal)\s+perforat\w*|\bperforated\s+(?:my\s+|an?\s+|the\s+)?(?:bowel|stomach|ulcer|intestine)`,
+    String.raw`\b(?:requir(?:ed|ing)|needed|needing|sought|get|got|receiv(?:ed|ing))\s+(?:\w+\s+)?(?:emergency|urgent)\s+(?:care|treatment|surgery|attention)\b|\bairlifted\b`,
+    String.raw`\b(?:jaundiced?|liver\s+enzymes\s+(?:went\s+(?:up|sky\s*high)|rose|were\s+(?:very\s+|extremely\s+)?(?:high|elevated|through\s+the\s+roof)))\b`,
+    String.raw`\b(?:lost|losing|loss\s+of)\s+(?:(?:my|some|all|most|the)\s+)?(?:hearing|sight|eyesight)\b`,
     // burns and pain
     String.raw`\bburn(?:s|ed|t)\s+(?:me|my|on\s+my|to\s+my|her|his|the\s+baby)\b|\b(?:got|left\s+(?:me\s+)?with|suffered|had|caused|gave\s+me|with)\s+(?:\w+\s+)?burns\b|\bblister(?:s|ed|ing)?\b|\bscald\w*|\b(?:first|second|third)[\s-]degree\s+burns?`,
     String.raw`\bin\s+(?:absolute\s+|complete\s+|total\s+)?agony\b|\bagoni[sz]ing\b|\bexcruciating\b|\bunbearable\s+pain\b|\b(?:screamed|screaming|cried|crying|yelped)\s+(?:out\s+)?(?:in|with)\s+pain\b`,

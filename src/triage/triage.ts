@@ -5,21 +5,19 @@
 //
 // Two layers over one folded, prepared copy of the text (text.ts):
 //  - the phrase layer (phrases.ts) finds explainable evidence and feeds its cues to the model;
-//  - the learned scorer (model/) decides: a category is raised when its calibrated probability
-//    reaches the threshold chosen at training time, or when the phrase layer shows it and the model
-//    does not overrule it (its probability is above a low floor). model/MODEL_CARD.md says how both
-//    are chosen.
+//  - the learned scorer (model/) decides, by the rule in decide.ts: a category is raised when its
+//    calibrated probability reaches the threshold chosen at training time, or when the phrase layer
+//    shows it and the model does not overrule it (its probability is above a low floor, and for
+//    self-harm, the model does not read it as someone else's or as past and relieved).
+//    model/MODEL_CARD.md says how both are chosen.
 // Every raised category has evidence: the phrase layer's spans, or else the passage that gave the
 // model its score.
+import { CATEGORIES, CONTEXTS, decide, reaches } from './decide.js'
 import { shippedScorer, type Scorer } from './model/scorer.js'
 import type { Passage } from './model/windows.js'
-import type { Head } from './model/linear.js'
 import { phraseTriage, type PreparedStory } from './phrases.js'
 import { prepare, toOriginal } from './text.js'
 import { levelFor, type Evidence, type HarmCategory, type TriageContext, type TriageInput, type TriageResult } from './types.js'
-
-const CATEGORIES: HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
-const CONTEXTS = ['past_relieved', 'other_person'] as const
 
 let shipped: Scorer | undefined
 /** The shipped scorer, loaded on first use. */
@@ -34,10 +32,7 @@ export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): T
   const story: PreparedStory = { title: prepare(input.title), body: prepare(input.body) }
   const phrases = phraseTriage(story)
   const { probability: scores, passage } = scorer.score({ title: story.title.text, body: story.body.text }, phrases.cues)
-  const raised = (h: Head): boolean => scores[h] >= scorer.thresholds[h]
-  const phraseShows = new Set(phrases.triage.categories)
-
-  const categories = CATEGORIES.filter((c) => raised(c) || (phraseShows.has(c) && scores[c] >= scorer.phraseFloors[c]))
+  const categories = decide(scorer, scores, new Set(phrases.triage.categories))
   const evidence: Evidence[] = phrases.triage.evidence.filter((e) => categories.includes(e.category))
   for (const category of categories) {
     if (evidence.some((e) => e.category === category)) continue
@@ -46,7 +41,7 @@ export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): T
   }
   const context: TriageContext[] = []
   for (const kind of CONTEXTS) {
-    if (!raised(kind)) continue
+    if (!reaches(scorer, scores, kind)) continue
     context.push({ kind, confidence: round(scores[kind]), evidence: quote(story, passage(kind)) })
   }
   return {

@@ -20,6 +20,10 @@ export interface HeadParams {
   /** For a harm category: when the phrase layer has strong evidence of it, the category is raised
    *  unless the probability is below this floor (the model vetoes only what it is sure of). */
   phraseFloor: number
+  /** For a context head: at or above this probability, a phrase finding of self-harm that the model
+   *  does not confirm is read as this context (someone else's, or past and relieved) rather than as
+   *  the writer's present risk (decide.ts). Absent: the context never overrules the phrase layer. */
+  overrulesPhrase?: number
 }
 
 export interface ModelMeta {

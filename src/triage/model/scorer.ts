@@ -7,6 +7,7 @@
 // passage, trained as multiple-instance learning (scripts/triage/train.ts): harm is a matter of
 // "any", not "on average". Either way the most telling passage is the evidence for a category that
 // no phrase shows.
+import { CONTEXTS, type ContextHead } from '../decide.js'
 import type { CueCounts } from '../phrases.js'
 import { extractFeatures, wordSlots, type StoryText } from './features.js'
 import { HEADS, LinearModel, type Head } from './linear.js'
@@ -26,6 +27,8 @@ export interface Scorer {
   readonly thresholds: Readonly<Record<Head, number>>
   /** Below these, the model overrules the phrase layer's strong evidence of a category. */
   readonly phraseFloors: Readonly<Record<Head, number>>
+  /** At or above these, a context overrules the phrase layer's finding of self-harm (decide.ts). */
+  readonly contextOverrules: Readonly<Record<ContextHead, number>>
   score (text: StoryText, cues: CueCounts): Scored
 }
 
@@ -36,11 +39,13 @@ export class LinearScorer implements Scorer {
   readonly version: string
   readonly thresholds: Record<Head, number>
   readonly phraseFloors: Record<Head, number>
+  readonly contextOverrules: Record<ContextHead, number>
 
   constructor (private readonly model: LinearModel) {
     this.version = model.meta.version
     this.thresholds = Object.fromEntries(HEADS.map((h) => [h, model.meta.heads[h].threshold])) as Record<Head, number>
     this.phraseFloors = Object.fromEntries(HEADS.map((h) => [h, model.meta.heads[h].phraseFloor])) as Record<Head, number>
+    this.contextOverrules = Object.fromEntries(CONTEXTS.map((h) => [h, model.meta.heads[h].overrulesPhrase ?? Infinity])) as Record<ContextHead, number>
   }
 
   /** Every head's raw score for each passage, in passage order. */
