@@ -31,9 +31,12 @@ const mapHeads = (f: (h: Head) => number): Record<Head, number> => Object.fromEn
  *  phrase layer: self-harm first, so a missed self-harm finding costs fifty false alarms. */
 const FALSE_ALARM_COST: Record<HarmCategory, number> = { self_harm: 0.02, physical_harm: 1, trauma_response: 1, abuse: 0.5 }
 
-/** The share of `normal` items each category may raise out of fold: the false-alarm budget (bar
- *  0.10) spent on self-harm first, so that its threshold sits as low as the budget allows. */
-const ALARM_BUDGET: Record<HarmCategory, number> = { self_harm: 0.06, physical_harm: 0.025, trauma_response: 0.015, abuse: 0.01 }
+/** The share of `normal` items each category may raise out of fold: the false-alarm budget spent on
+ *  self-harm first, so that its threshold sits as low as the budget allows. Self-harm's share is 7%,
+ *  which takes the sum past the bar's 10%: at 6% the critical recall of the training data out of
+ *  fold (0.938) and of the written stories never trained on fell short, and critical recall comes
+ *  first (compared 2026-11-30, MODEL_CARD.md). */
+const ALARM_BUDGET: Record<HarmCategory, number> = { self_harm: 0.07, physical_harm: 0.025, trauma_response: 0.015, abuse: 0.01 }
 
 const label = (item: LabelledItem, head: Head): number =>
   (head === 'past_relieved' || head === 'other_person' ? (item.context as string[]).includes(head) : item.categories.includes(head as HarmCategory)) ? 1 : 0
@@ -142,9 +145,14 @@ function thresholdFor (head: Head, probabilities: number[], items: LabelledItem[
 
 /** The floor above which the phrase layer's findings of a category stand: of the items where the
  *  phrase layer shows it, out of fold, the floor that keeps most found harm for the false alarms it
- *  lets through (each costing FALSE_ALARM_COST), never above the threshold. */
+ *  lets through (each costing FALSE_ALARM_COST), never above the threshold; for self-harm, zero. */
 function phraseFloorFor (head: Head, probabilities: number[], items: LabelledItem[], xs: Featurised[], threshold: number): number {
   if (head === 'past_relieved' || head === 'other_person') return threshold
+  // The model alone never overrules the phrase layer's self-harm: on real drug reviews it scores a
+  // third of the self-harm it has not learned to read close to zero (Druglib out of fold: 17 of 49
+  // below 0.05, all shown by the phrase layer), so any floor above zero loses them. Only a confident
+  // context does (decide.ts, contextOverruleFor).
+  if (head === 'self_harm') return 0
   const cost = { ...FALSE_ALARM_COST, ...(JSON.parse(options['alarm-cost'] ?? '{}') as Partial<Record<HarmCategory, number>>) }[head]
   const shown = probabilities.map((p, i) => ({ p, harm: items[i]?.categories.includes(head) === true }))
     .filter((_, i) => xs[i]?.phraseShows.includes(head) === true)
