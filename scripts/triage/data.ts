@@ -2,6 +2,7 @@
 // time from ../shared/triage-corpus, never stored here), the project's own written examples
 // (data/triage/written/*.jsonl) and the harm-eval dev set. Each item says its source, so training
 // can keep to the sources whose terms allow it and figures can be given per source.
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { HarmCategory, TriageLevel } from '../../src/triage/types.js'
@@ -33,6 +34,11 @@ export const DEV_SET = resolve(process.env.TRIAGE_DEV ?? resolve(root, '../share
 
 /** Sources whose terms allow shipping what is learned from them (the corpus README). */
 export const TRAINABLE_SOURCES = new Set(['druglib', 'written'])
+
+/** The research-only items whose errors an analyst read to describe failure patterns for the
+ *  written examples (ids whose SHA-256 starts below 0x80; MODEL_CARD.md): figures on the other half
+ *  are the least selected. */
+export const readForErrorAnalysis = (id: string): boolean => (createHash('sha256').update(id).digest()[0] as number) < 0x80
 
 const CORPUS_FILES: Record<string, string> = {
   druglib: 'druglib-reviews.jsonl',

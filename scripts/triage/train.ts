@@ -20,7 +20,7 @@ import { passages } from '../../src/triage/model/windows.js'
 import { phraseTriage } from '../../src/triage/phrases.js'
 import { prepare } from '../../src/triage/text.js'
 import { triage } from '../../src/triage/triage.js'
-import { TRAINABLE_SOURCES, corpusAvailable, devSet, extraSet, heldOutWritten, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
+import { TRAINABLE_SOURCES, corpusAvailable, readForErrorAnalysis, devSet, extraSet, heldOutWritten, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
 import { confusionTable, figures, report, rocAuc, type Figures, type Outcome } from './figures.js'
 import { DEFAULTS as OPTIMISER_DEFAULTS, platt, rawScore, toExample, train, type Example, type Linear } from './logistic.js'
 
@@ -37,6 +37,10 @@ const FALSE_ALARM_COST: Record<HarmCategory, number> = { self_harm: 0.02, physic
  *  fold (0.938) and of the written stories never trained on fell short, and critical recall comes
  *  first (compared 2026-11-30, MODEL_CARD.md). */
 const ALARM_BUDGET: Record<HarmCategory, number> = { self_harm: 0.07, physical_harm: 0.025, trauma_response: 0.015, abuse: 0.01 }
+/** The share of harmful items without the category that a `high` category may be raised on out of
+ *  fold: a wrong category on a harmful story is a wrong content warning when it is published ("abuse"
+ *  on a story of suicidal thoughts). Self-harm has none: raising it orders the queue, critical first. */
+const WRONG_CATEGORY_BUDGET = 0.015
 
 const label = (item: LabelledItem, head: Head): number =>
   (head === 'past_relieved' || head === 'other_person' ? (item.context as string[]).includes(head) : item.categories.includes(head as HarmCategory)) ? 1 : 0
@@ -134,13 +138,18 @@ function folds (items: LabelledItem[]): number[] {
   return fold
 }
 
-/** The lowest threshold at which the head raises no more than its budget of the `normal` items. */
+/** The lowest threshold at which the head raises no more than its budget of the `normal` items and,
+ *  for a `high` category, no more than its budget of the harmful items without it. */
 function thresholdFor (head: Head, probabilities: number[], items: LabelledItem[]): number {
   if (head === 'past_relieved' || head === 'other_person') return 0.5
-  const normals = probabilities.filter((_, i) => items[i]?.level === 'normal').sort((a, b) => b - a)
   const budget = { ...ALARM_BUDGET, ...(JSON.parse(options['alarm-budget'] ?? '{}') as Partial<Record<HarmCategory, number>>) }[head]
-  const allowed = Math.floor(budget * normals.length)
-  return (normals[allowed] ?? 0) + 1e-6
+  const lowest = (pool: number[], share: number): number => {
+    const sorted = [...pool].sort((a, b) => b - a)
+    return (sorted[Math.floor(share * sorted.length)] ?? 0) + 1e-6
+  }
+  const normals = probabilities.filter((_, i) => items[i]?.level === 'normal')
+  const otherHarm = probabilities.filter((_, i) => items[i]?.level !== 'normal' && items[i]?.categories.includes(head) !== true)
+  return head === 'self_harm' ? lowest(normals, budget) : Math.max(lowest(normals, budget), lowest(otherHarm, WRONG_CATEGORY_BUDGET))
 }
 
 /** The floor above which the phrase layer's findings of a category stand: of the items where the
@@ -284,7 +293,13 @@ function main (): void {
     return { id: item.id, expected: { level: item.level, categories: item.categories }, got: { level: got.level, categories: got.categories } }
   })
   say('')
-  say(report([...bySource(items, cv, '(5-fold CV)'), ...bySource(measured, shipped, '(never trained on)')]))
+  // The half of each research-only source whose errors were not read for the written examples.
+  const researchOnly = [...new Set(labelled.map((x) => x.source))].filter((s) => !TRAINABLE_SOURCES.has(s)).sort()
+  const unreadHalves = researchOnly.map((s) => ({
+    name: `${s} (never trained on, unread half)`,
+    f: figures(shipped.filter((o, i) => measured[i]?.source === s && !readForErrorAnalysis(o.id))),
+  }))
+  say(report([...bySource(items, cv, '(5-fold CV)'), ...bySource(measured, shipped, '(never trained on)'), ...unreadHalves]))
   for (const s of [...new Set(measured.map((x) => x.source))].sort()) {
     say(`\n${s}, levels (never trained on):\n${confusionTable(figures(shipped.filter((_, i) => measured[i]?.source === s)))}`)
   }
