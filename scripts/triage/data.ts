@@ -40,6 +40,10 @@ export const TRAINABLE_SOURCES = new Set(['druglib', 'written'])
  *  are the least selected. */
 export const readForErrorAnalysis = (id: string): boolean => (createHash('sha256').update(id).digest()[0] as number) < 0x80
 
+/** The sources among labelled corpus items whose terms allow only measuring and error analysis. */
+export const researchOnlySources = (items: LabelledItem[]): string[] =>
+  [...new Set(items.map((x) => x.source))].filter((s) => !TRAINABLE_SOURCES.has(s)).sort()
+
 const CORPUS_FILES: Record<string, string> = {
   druglib: 'druglib-reviews.jsonl',
   psytar: 'askapatient-psytar.jsonl',

@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util'
 import { triage } from '../../src/triage/triage.js'
 import type { HarmCategory, TriageLevel } from '../../src/triage/types.js'
-import { TRAINABLE_SOURCES, corpusAvailable, devSet, readForErrorAnalysis, extraSet, heldOutWritten, labelledCorpus, type LabelledItem } from './data.js'
+import { TRAINABLE_SOURCES, corpusAvailable, devSet, readForErrorAnalysis, researchOnlySources, extraSet, heldOutWritten, labelledCorpus, type LabelledItem } from './data.js'
 import { confusionTable, figures, report, type Outcome } from './figures.js'
 import { disguise } from './hostile.js'
 
@@ -31,7 +31,8 @@ async function viaApi (url: string, key: string | undefined, item: LabelledItem)
 async function main (): Promise<void> {
   const { values } = parseArgs({ options: { url: { type: 'string' }, key: { type: 'string' } } })
   const dev = devSet()
-  const items = [...(corpusAvailable() ? labelledCorpus() : []), ...dev, ...extraSet(), ...heldOutWritten(), ...dev.map((x, i) => disguise(x, 1000 + i))]
+  const corpus = corpusAvailable() ? labelledCorpus() : []
+  const items = [...corpus, ...dev, ...extraSet(), ...heldOutWritten(), ...dev.map((x, i) => disguise(x, 1000 + i))]
   if (items.length === 0) throw new Error('nothing to measure: neither ../shared/triage-corpus nor ../shared/harm-eval/dev.jsonl is here')
   const outcomes: Outcome[] = []
   for (const item of items) {
@@ -42,8 +43,7 @@ async function main (): Promise<void> {
   const name = (s: string): string => (TRAINABLE_SOURCES.has(s) ? `${s} (trained on)` : s)
   const of = (s: string): Outcome[] => outcomes.filter((_, i) => items[i]?.source === s)
   // The half of each research-only source whose errors were not read for the written examples.
-  const unread = sources.filter((s) => items.some((x) => x.source === s && x.id.startsWith(`${s}-`)) && !TRAINABLE_SOURCES.has(s))
-    .map((s) => ({ name: `${s} unread half`, f: figures(of(s).filter((o) => !readForErrorAnalysis(o.id))) }))
+  const unread = researchOnlySources(corpus).map((s) => ({ name: `${s} unread half`, f: figures(of(s).filter((o) => !readForErrorAnalysis(o.id))) }))
   console.log(report([...sources.map((s) => ({ name: name(s), f: figures(of(s)) })), ...unread]))
   for (const s of sources) console.log(`\n${name(s)}, levels:\n${confusionTable(figures(of(s)))}`)
 }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { levelFor, type HarmCategory } from '../../src/triage/types.js'
-import { CATEGORIES, CONTEXTS, decide, type Cutoffs } from '../../src/triage/decide.js'
+import { CATEGORIES, CONTEXTS, cutoffsOf, decide } from '../../src/triage/decide.js'
 import { DIM, extractFeatures, type FamilyWeights } from '../../src/triage/model/features.js'
 import { HEADS, LinearModel, calibrate, quantise, type Head, type HeadParams, type ModelMeta } from '../../src/triage/model/linear.js'
 import { LinearScorer } from '../../src/triage/model/scorer.js'
@@ -20,7 +20,7 @@ import { passages } from '../../src/triage/model/windows.js'
 import { phraseTriage } from '../../src/triage/phrases.js'
 import { prepare } from '../../src/triage/text.js'
 import { triage } from '../../src/triage/triage.js'
-import { TRAINABLE_SOURCES, corpusAvailable, readForErrorAnalysis, devSet, extraSet, heldOutWritten, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
+import { TRAINABLE_SOURCES, corpusAvailable, readForErrorAnalysis, researchOnlySources, devSet, extraSet, heldOutWritten, labelledCorpus, writtenExamples, type LabelledItem } from './data.js'
 import { confusionTable, figures, report, rocAuc, type Figures, type Outcome } from './figures.js'
 import { DEFAULTS as OPTIMISER_DEFAULTS, platt, rawScore, toExample, train, type Example, type Linear } from './logistic.js'
 
@@ -158,8 +158,9 @@ function thresholdFor (head: Head, probabilities: number[], items: LabelledItem[
 function phraseFloorFor (head: Head, probabilities: number[], items: LabelledItem[], xs: Featurised[], threshold: number): number {
   if (head === 'past_relieved' || head === 'other_person') return threshold
   // The model alone never overrules the phrase layer's self-harm: on real drug reviews it scores a
-  // third of the self-harm it has not learned to read close to zero (Druglib out of fold: 17 of 49
-  // below 0.05, all shown by the phrase layer), so any floor above zero loses them. Only a confident
+  // third of the self-harm it has not learned to read close to zero (Druglib out of fold when this
+  // was set, 2026-11-30: 17 of 49 below 0.05, all shown by the phrase layer), so any floor above
+  // zero loses them. Only a confident
   // context does (decide.ts, contextOverruleFor).
   if (head === 'self_harm') return 0
   const cost = { ...FALSE_ALARM_COST, ...(JSON.parse(options['alarm-cost'] ?? '{}') as Partial<Record<HarmCategory, number>>) }[head]
@@ -198,12 +199,6 @@ function contextOverruleFor (probabilities: Record<Head, number[]>, items: Label
   }
   return best
 }
-
-const cutoffsOf = (heads: Record<Head, HeadParams>): Cutoffs => ({
-  thresholds: mapHeads((h) => heads[h].threshold),
-  phraseFloors: mapHeads((h) => heads[h].phraseFloor),
-  contextOverrules: { past_relieved: heads.past_relieved.overrulesPhrase ?? Infinity, other_person: heads.other_person.overrulesPhrase ?? Infinity },
-})
 
 function outcomesFrom (items: LabelledItem[], xs: Featurised[], probability: (i: number, h: Head) => number, heads: Record<Head, HeadParams>): Outcome[] {
   const cutoffs = cutoffsOf(heads)
@@ -294,8 +289,7 @@ function main (): void {
   })
   say('')
   // The half of each research-only source whose errors were not read for the written examples.
-  const researchOnly = [...new Set(labelled.map((x) => x.source))].filter((s) => !TRAINABLE_SOURCES.has(s)).sort()
-  const unreadHalves = researchOnly.map((s) => ({
+  const unreadHalves = researchOnlySources(labelled).map((s) => ({
     name: `${s} (never trained on, unread half)`,
     f: figures(shipped.filter((o, i) => measured[i]?.source === s && !readForErrorAnalysis(o.id))),
   }))

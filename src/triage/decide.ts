@@ -8,7 +8,7 @@
 //    past thoughts the treatment relieved (`past_relieved`): "my dad died by suicide", "I was
 //    suicidal before, not since". The context is shown to the moderator instead (triage.ts). How
 //    confident is chosen at training time, a lost self-harm weighed against many false alarms.
-import type { Head } from './model/linear.js'
+import type { Head, HeadParams } from './model/linear.js'
 import type { HarmCategory } from './types.js'
 
 export const CATEGORIES: readonly HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
@@ -21,6 +21,17 @@ export interface Cutoffs {
   readonly phraseFloors: Readonly<Record<Head, number>>
   /** Per context head, the probability at which it overrules a phrase finding of self-harm. */
   readonly contextOverrules: Readonly<Record<ContextHead, number>>
+}
+
+/** A model's cut-offs from its heads' parameters (a context without an overrule never overrules). */
+export function cutoffsOf (heads: Readonly<Record<Head, HeadParams>>): Cutoffs {
+  const each = (f: (p: HeadParams) => number): Record<Head, number> =>
+    Object.fromEntries(Object.entries(heads).map(([h, p]) => [h, f(p)])) as Record<Head, number>
+  return {
+    thresholds: each((p) => p.threshold),
+    phraseFloors: each((p) => p.phraseFloor),
+    contextOverrules: { past_relieved: heads.past_relieved.overrulesPhrase ?? Infinity, other_person: heads.other_person.overrulesPhrase ?? Infinity },
+  }
 }
 
 /** Whether a head's probability reaches its threshold. */

@@ -7,7 +7,7 @@
 // passage, trained as multiple-instance learning (scripts/triage/train.ts): harm is a matter of
 // "any", not "on average". Either way the most telling passage is the evidence for a category that
 // no phrase shows.
-import { CONTEXTS, type ContextHead } from '../decide.js'
+import { cutoffsOf, type ContextHead } from '../decide.js'
 import type { CueCounts } from '../phrases.js'
 import { extractFeatures, wordSlots, type StoryText } from './features.js'
 import { HEADS, LinearModel, type Head } from './linear.js'
@@ -43,9 +43,10 @@ export class LinearScorer implements Scorer {
 
   constructor (private readonly model: LinearModel) {
     this.version = model.meta.version
-    this.thresholds = Object.fromEntries(HEADS.map((h) => [h, model.meta.heads[h].threshold])) as Record<Head, number>
-    this.phraseFloors = Object.fromEntries(HEADS.map((h) => [h, model.meta.heads[h].phraseFloor])) as Record<Head, number>
-    this.contextOverrules = Object.fromEntries(CONTEXTS.map((h) => [h, model.meta.heads[h].overrulesPhrase ?? Infinity])) as Record<ContextHead, number>
+    const cutoffs = cutoffsOf(model.meta.heads)
+    this.thresholds = cutoffs.thresholds
+    this.phraseFloors = cutoffs.phraseFloors
+    this.contextOverrules = cutoffs.contextOverrules
   }
 
   /** Every head's raw score for each passage, in passage order. */
