@@ -41,6 +41,11 @@ const ALARM_BUDGET: Record<HarmCategory, number> = { self_harm: 0.07, physical_h
  *  fold: a wrong category on a harmful story is a wrong content warning when it is published ("abuse"
  *  on a story of suicidal thoughts). Self-harm has none: raising it orders the queue, critical first. */
 const WRONG_CATEGORY_BUDGET = 0.015
+/** The least confidence at which a context may overrule the phrase layer's self-harm. The walk over
+ *  the pooled data chose cuts as low as 0.59 once written stories of other people's harm were added,
+ *  and below 0.8 real self-harm was lost: Druglib critical recall out of fold 0.939 at 0.8 against
+ *  0.918 at 0.59, and three of 49 at 0.5 (2026-11-30). */
+const CONTEXT_OVERRULE_MIN = 0.8
 
 const label = (item: LabelledItem, head: Head): number =>
   (head === 'past_relieved' || head === 'other_person' ? (item.context as string[]).includes(head) : item.categories.includes(head as HarmCategory)) ? 1 : 0
@@ -181,7 +186,8 @@ function phraseFloorFor (head: Head, probabilities: number[], items: LabelledIte
 /** The probability at which a context head overrules a phrase finding of self-harm that the model
  *  does not confirm (decide.ts): of the items where that is all that raises self-harm, out of fold,
  *  the cut that drops the most false alarms for the self-harm it loses, each false alarm weighed at
- *  FALSE_ALARM_COST.self_harm of a found self-harm. One cut for both contexts; never below 0.5. */
+ *  FALSE_ALARM_COST.self_harm of a found self-harm. One cut for both contexts; never below
+ *  CONTEXT_OVERRULE_MIN. */
 function contextOverruleFor (probabilities: Record<Head, number[]>, items: LabelledItem[], xs: Featurised[], heads: Record<Head, HeadParams>): number {
   const contextOf = (i: number): number => Math.max(...CONTEXTS.map((k) => probabilities[k][i] as number))
   const phraseOnly = items.map((_, i) => i).filter((i) => {
@@ -193,7 +199,7 @@ function contextOverruleFor (probabilities: Record<Head, number[]>, items: Label
   let bestGain = 0
   let gain = 0
   for (const i of phraseOnly) {
-    if (contextOf(i) < 0.5) break
+    if (contextOf(i) < CONTEXT_OVERRULE_MIN) break
     gain += items[i]?.categories.includes('self_harm') === true ? -1 : FALSE_ALARM_COST.self_harm
     if (gain > bestGain) { bestGain = gain; best = contextOf(i) }
   }
