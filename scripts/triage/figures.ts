@@ -78,9 +78,10 @@ const fmt = (s: Share): string => Number.isNaN(s.value)
 
 /** One table row a source. */
 export function report (rows: Array<{ name: string, f: Figures }>): string {
-  const head = `${'set'.padEnd(22)} ${'n'.padStart(5)}  ${'harm recall'.padEnd(32)} ${'critical recall'.padEnd(32)} ${'false alarms'.padEnd(32)} categories`
+  const width = Math.max(22, ...rows.map(({ name }) => name.length))
+  const head = `${'set'.padEnd(width)} ${'n'.padStart(5)}  ${'harm recall'.padEnd(32)} ${'critical recall'.padEnd(32)} ${'false alarms'.padEnd(32)} categories`
   const lines = rows.map(({ name, f }) =>
-    `${name.padEnd(22)} ${String(f.items).padStart(5)}  ${fmt(f.harmRecall).padEnd(32)} ${fmt(f.criticalRecall).padEnd(32)} ${fmt(f.falseAlarmRate).padEnd(32)} ${fmt(f.categoryAgreement)}`)
+    `${name.padEnd(width)} ${String(f.items).padStart(5)}  ${fmt(f.harmRecall).padEnd(32)} ${fmt(f.criticalRecall).padEnd(32)} ${fmt(f.falseAlarmRate).padEnd(32)} ${fmt(f.categoryAgreement)}`)
   return [head, ...lines].join('\n')
 }
 

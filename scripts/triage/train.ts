@@ -306,7 +306,7 @@ function main (): void {
   say('\nROC AUC of each category\'s confidence (never trained on; harmful items in brackets):')
   for (const s of [...new Set(measured.map((x) => x.source))].sort()) {
     const of = measured.map((x, i) => ({ x, c: confidences[i] as Record<HarmCategory, number> })).filter(({ x }) => x.source === s)
-    say(`  ${s.padEnd(18)} ${CATEGORIES.map((c) => {
+    say(`  ${s.padEnd(44)} ${CATEGORIES.map((c) => {
       const auc = rocAuc(of.map(({ c: conf }) => conf[c]), of.map(({ x }) => x.categories.includes(c)))
       return `${c} ${Number.isNaN(auc) ? '  n/a' : auc.toFixed(3)} (${of.filter(({ x }) => x.categories.includes(c)).length})`
     }).join('  ')}`)
