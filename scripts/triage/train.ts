@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { levelFor, type HarmCategory } from '../../src/triage/types.js'
-import { CATEGORIES, CONTEXTS, cutoffsOf, decide } from '../../src/triage/decide.js'
+import { HARM_CATEGORIES, levelFor, type HarmCategory } from '../../src/triage/types.js'
+import { CONTEXTS, cutoffsOf, decide } from '../../src/triage/decide.js'
 import { DIM, extractFeatures, type FamilyWeights } from '../../src/triage/model/features.js'
 import { HEADS, LinearModel, calibrate, quantise, type Head, type HeadParams, type ModelMeta } from '../../src/triage/model/linear.js'
 import { LinearScorer } from '../../src/triage/model/scorer.js'
@@ -261,7 +261,7 @@ function main (): void {
       phrases: xs[i]?.phraseShows, p: Object.fromEntries(HEADS.map((h) => [h, oofProbability[h][i]])) })).join('\n'))
   }
   say(`thresholds: ${HEADS.map((h) => `${h} ${heads[h].threshold.toFixed(3)}`).join(', ')}`)
-  say(`phrase floors: ${CATEGORIES.map((h) => `${h} ${heads[h].phraseFloor.toFixed(3)}`).join(', ')}`)
+  say(`phrase floors: ${HARM_CATEGORIES.map((h) => `${h} ${heads[h].phraseFloor.toFixed(3)}`).join(', ')}`)
   say(`a context overrules a phrase finding of self-harm the model does not confirm at ${Number.isFinite(overrule) ? overrule.toFixed(3) : 'no probability'}`)
   const cv = outcomesFrom(items, xs, (i, h) => oofProbability[h][i] as number, heads)
 
@@ -306,7 +306,7 @@ function main (): void {
   say('\nROC AUC of each category\'s confidence (never trained on; harmful items in brackets):')
   for (const s of [...new Set(measured.map((x) => x.source))].sort()) {
     const of = measured.map((x, i) => ({ x, c: confidences[i] as Record<HarmCategory, number> })).filter(({ x }) => x.source === s)
-    say(`  ${s.padEnd(44)} ${CATEGORIES.map((c) => {
+    say(`  ${s.padEnd(44)} ${HARM_CATEGORIES.map((c) => {
       const auc = rocAuc(of.map(({ c: conf }) => conf[c]), of.map(({ x }) => x.categories.includes(c)))
       return `${c} ${Number.isNaN(auc) ? '  n/a' : auc.toFixed(3)} (${of.filter(({ x }) => x.categories.includes(c)).length})`
     }).join('  ')}`)

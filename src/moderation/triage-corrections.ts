@@ -7,13 +7,12 @@ import type { Schemas } from '../contract/types.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import type { Principal } from '../keys/api-keys.js'
-import { levelFor, type HarmCategory, type TriageLevel } from '../triage/types.js'
+import { HARM_CATEGORIES, levelFor, type HarmCategory, type TriageLevel } from '../triage/types.js'
 import { assertNotClaimedByOther, ifMatchAccepts, loadForModerator, moderationInclude } from './moderation-story.js'
 import { triageReading } from '../items/triage-labels.js'
 
 export type TriageCorrection = Schemas['TriageCorrection']
 
-const ORDER: HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
 
 /** The level must follow from the categories, as triage's does; a clear 400 says which way. */
 export function checkCorrection (level: TriageLevel, categories: readonly HarmCategory[]): void {
@@ -31,7 +30,7 @@ const describe = (level: string, categories: readonly string[]): string => `${le
 
 export async function correctTriage (db: Db, principal: Principal, id: string, ifMatch: string | undefined, correction: TriageCorrection) {
   if (ifMatch === undefined) throw errors.ifMatchRequired()
-  const categories = ORDER.filter((c) => correction.categories.includes(c))
+  const categories = HARM_CATEGORIES.filter((c) => correction.categories.includes(c))
   checkCorrection(correction.level, categories)
   const story = await loadForModerator(db, principal, id)
   if (!ifMatchAccepts(ifMatch, story)) throw errors.stale()

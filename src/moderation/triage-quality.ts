@@ -7,7 +7,7 @@ import { Prisma } from '../generated/prisma/client.js'
 import type { TriageLevel } from '../generated/prisma/enums.js'
 import { coveredSiteId, type Principal } from '../keys/api-keys.js'
 import { wilsonShare } from '../ratings/wilson.js'
-import type { HarmCategory } from '../triage/types.js'
+import { HARM_CATEGORIES, type HarmCategory } from '../triage/types.js'
 
 export interface QualityFilter {
   site?: string | undefined
@@ -27,7 +27,6 @@ export interface LabelGroup {
 }
 
 const LEVELS: TriageLevel[] = ['critical', 'high', 'normal']
-const CATEGORIES: HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
 
 /** Counts for one yes/no question ("is it critical?", "is it self-harm?") over the groups. */
 function agreement (groups: LabelGroup[], triaged: (g: LabelGroup) => boolean, labelled: (g: LabelGroup) => boolean) {
@@ -48,7 +47,7 @@ export function qualityOf (groups: LabelGroup[]) {
     confirmed: count('confirmed'),
     corrected: count('corrected'),
     levels: Object.fromEntries(LEVELS.map((level) => [level, agreement(groups, (g) => g.triage_level === level, (g) => g.level === level)])) as Record<TriageLevel, ReturnType<typeof agreement>>,
-    categories: Object.fromEntries(CATEGORIES.map((c) => [c, agreement(groups, (g) => g.triage_categories.includes(c), (g) => g.categories.includes(c))])) as Record<HarmCategory, ReturnType<typeof agreement>>,
+    categories: Object.fromEntries(HARM_CATEGORIES.map((c) => [c, agreement(groups, (g) => g.triage_categories.includes(c), (g) => g.categories.includes(c))])) as Record<HarmCategory, ReturnType<typeof agreement>>,
     harm: agreement(groups, (g) => g.triage_level !== 'normal', (g) => g.level !== 'normal'),
   }
 }

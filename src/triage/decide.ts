@@ -9,9 +9,8 @@
 //    suicidal before, not since". The context is shown to the moderator instead (triage.ts). How
 //    confident is chosen at training time, a lost self-harm weighed against many false alarms.
 import type { Head, HeadParams } from './model/linear.js'
-import type { HarmCategory } from './types.js'
+import { HARM_CATEGORIES, type HarmCategory } from './types.js'
 
-export const CATEGORIES: readonly HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
 export const CONTEXTS = ['past_relieved', 'other_person'] as const
 
 export type ContextHead = typeof CONTEXTS[number]
@@ -40,6 +39,6 @@ export const reaches = (cutoffs: Cutoffs, probability: Readonly<Record<Head, num
 
 export function decide (cutoffs: Cutoffs, probability: Readonly<Record<Head, number>>, phraseShows: ReadonlySet<HarmCategory>): HarmCategory[] {
   const explainedByContext = CONTEXTS.some((k) => probability[k] >= cutoffs.contextOverrules[k])
-  return CATEGORIES.filter((c) => reaches(cutoffs, probability, c) ||
+  return HARM_CATEGORIES.filter((c) => reaches(cutoffs, probability, c) ||
     (phraseShows.has(c) && probability[c] >= cutoffs.phraseFloors[c] && !(c === 'self_harm' && explainedByContext)))
 }

@@ -12,12 +12,12 @@
 //    model/MODEL_CARD.md says how both are chosen.
 // Every raised category has evidence: the phrase layer's spans, or else the passage that gave the
 // model its score.
-import { CATEGORIES, CONTEXTS, decide, reaches } from './decide.js'
+import { CONTEXTS, decide, reaches } from './decide.js'
 import { shippedScorer, type Scorer } from './model/scorer.js'
 import type { Passage } from './model/windows.js'
 import { phraseTriage, type PreparedStory } from './phrases.js'
 import { prepare, toOriginal } from './text.js'
-import { levelFor, type Evidence, type HarmCategory, type TriageContext, type TriageInput, type TriageResult } from './types.js'
+import { HARM_CATEGORIES, levelFor, type Evidence, type HarmCategory, type TriageContext, type TriageInput, type TriageResult } from './types.js'
 
 let shipped: Scorer | undefined
 /** The shipped scorer, loaded on first use. */
@@ -48,7 +48,7 @@ export function triage (input: TriageInput, scorer: Scorer = defaultScorer()): T
     level: levelFor(categories),
     categories,
     evidence: evidence.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1)),
-    confidence: Object.fromEntries(CATEGORIES.map((c) => [c, round(scores[c])])) as Record<HarmCategory, number>,
+    confidence: Object.fromEntries(HARM_CATEGORIES.map((c) => [c, round(scores[c])])) as Record<HarmCategory, number>,
     context,
     model: scorer.version,
   }

@@ -1,5 +1,7 @@
 // The shape of a triage result, as in the contract's Triage schema.
 export type HarmCategory = 'self_harm' | 'abuse' | 'trauma_response' | 'physical_harm'
+/** Every category, in the order results, corrections and reports list them. */
+export const HARM_CATEGORIES: readonly HarmCategory[] = ['self_harm', 'abuse', 'trauma_response', 'physical_harm']
 export type TriageLevel = 'critical' | 'high' | 'normal'
 
 export interface Evidence {
