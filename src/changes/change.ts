@@ -34,7 +34,6 @@ export type Change =
   | { area: 'site', site: string }
   | { area: 'topic', site: string, topic: string }
   | { area: 'key', keyId: string }
-  | { area: 'webhooks', site: string }
   /** Overdue items announced: events in the outbox, nothing cached. */
   | { area: 'outbox' }
   /** A submission answered but not stored (signs of automation): only counted. */

@@ -20,8 +20,6 @@ declare module 'fastify' {
   }
 }
 
-export { principalTtlMs } from '../store/keys-service.js'
-
 export default fp(async (app) => {
   app.decorateRequest('principal', null)
   app.decorate('requireRole', (roles: readonly Role[]): preParsingAsyncHookHandler => async (request) => {

@@ -1,6 +1,5 @@
 // What stories and comments share once submitted, bound to one kind: the visitor's submission (or a
 // decoy receipt for an automated one), a report, the author's withdrawal, view and edit.
-import type { ItemChange } from '../changes/change.js'
 import { editOwnItem, type OwnEdit } from '../authors/own-edit.js'
 import { loadOwnItem, ownItemView } from '../authors/own-item.js'
 import type { Schemas } from '../contract/types.js'
@@ -20,7 +19,6 @@ export interface Receipt {
 }
 
 export function itemActions ({ db, pool, committed, triage }: ServiceContext, kind: ItemKind) {
-  const done = <T extends { change: ItemChange }>(result: T): T => { committed(result.change); return result }
   return {
     /** Stores a submission unless the form shows signs of automation, which gets a look-alike receipt. */
     receive: async (form: { website?: string | undefined, fillMs?: number | undefined }, input: () => Promise<Submission>, clientHash: string): Promise<Receipt> => {
@@ -34,9 +32,10 @@ export function itemActions ({ db, pool, committed, triage }: ServiceContext, ki
       committed({ area: 'item', what: 'submitted', id: item.id, publicAt: null, events: true, level: triaged.level })
       return { id: item.id, manageToken, createdAt: item.createdAt, ...(support ? { support } : {}) }
     },
-    report: async (id: string, reporterHash: string, input: { reason: Schemas['ReportReason'], details?: string }) =>
-      done({ change: await report(db, kind, id, reporterHash, input) }),
-    withdraw: async (id: string, manageToken: string) => done({ change: await withdraw(db, kind, id, manageToken) }),
+    report: async (id: string, reporterHash: string, input: { reason: Schemas['ReportReason'], details?: string }) => {
+      committed(await report(db, kind, id, reporterHash, input))
+    },
+    withdraw: async (id: string, manageToken: string) => { committed(await withdraw(db, kind, id, manageToken)) },
     ownView: async (id: string, manageToken: string) => {
       const item = await loadOwnItem(db, kind, id, manageToken)
       return { item, view: await ownItemView(db, item) }

@@ -21,11 +21,8 @@ export function keysService ({ db, committed }: ServiceContext) {
     principal: async (token: string): Promise<Principal | null> => await principals.get(hashSecret(token), token),
     describe: async (principal: Principal) => await describeKey(db, principal),
     list: async () => await listApiKeys(db),
-    create: async (input: NewApiKey) => {
-      const created = await createApiKey(db, input)
-      committed({ area: 'key', keyId: created.record.id })
-      return created
-    },
+    // A new key needs no announcement: no instance has its token cached (unknown tokens are random).
+    create: async (input: NewApiKey) => await createApiKey(db, input),
     revoke: async (id: string) => {
       await revokeApiKey(db, id)
       committed({ area: 'key', keyId: id })

@@ -8,19 +8,12 @@ import type { ServiceContext } from './context.js'
 
 export interface WebhookSettings { allowPrivate: boolean, pollMs: number, maxAttempts: number }
 
-export function webhooksService ({ db, committed }: ServiceContext, settings: WebhookSettings) {
+export function webhooksService ({ db }: ServiceContext, settings: WebhookSettings) {
   let deliverer: Deliverer | undefined
   return {
     list: async (site: string) => await listWebhooks(db, site),
-    create: async (site: string, input: { url: string, events: Schemas['WebhookEvent'][] }) => {
-      const hook = await createWebhook(db, site, input, settings.allowPrivate)
-      committed({ area: 'webhooks', site })
-      return hook
-    },
-    delete: async (site: string, id: string) => {
-      await deleteWebhook(db, site, id)
-      committed({ area: 'webhooks', site })
-    },
+    create: async (site: string, input: { url: string, events: Schemas['WebhookEvent'][] }) => await createWebhook(db, site, input, settings.allowPrivate),
+    delete: async (site: string, id: string) => { await deleteWebhook(db, site, id) },
     deliveries: async (site: string, id: string, limit: number) => await listDeliveries(db, site, id, limit),
     startDelivering: (opts: { log: FastifyBaseLogger } & Pick<DelivererOptions, 'onDelivery' | 'resolve'>) => {
       deliverer = startDeliverer({ db, ...settings, ...opts })

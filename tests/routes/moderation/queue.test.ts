@@ -1,6 +1,6 @@
 // The moderation queue: harm first, oldest first inside a level, only the key's sites, paged.
 import t from 'tap'
-import { principalTtlMs } from '../../../src/plugins/auth.js'
+import { principalTtlMs } from '../../../src/store/keys-service.js'
 import { buildTestApp } from '../../helpers/app.js'
 import { apiKey, bearer, siteWithTopic, submit } from '../../helpers/factories.js'
 
