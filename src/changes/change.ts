@@ -12,6 +12,10 @@ export interface PublicPlace {
   parentId: string | null
 }
 
+/** The public place of an item as read with its site's and topic's slugs. */
+export const publicPlace = (item: { id: string, parentId: string | null, site: { slug: string }, topic: { slug: string } }): PublicPlace =>
+  ({ site: item.site.slug, topic: item.topic.slug, id: item.id, parentId: item.parentId })
+
 export type ItemWhat =
   | 'submitted' | 'own-edit' | 'reported' | 'rated' | 'withdrawn'
   | 'decided' | 'edited' | 'claimed' | 'released' | 'erased' | 'triage-corrected'

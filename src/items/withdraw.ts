@@ -3,7 +3,7 @@
 // or anything derived from it outside the row (report text, audit notes, the moderator's triage label,
 // the near-duplicate fingerprint, stored Idempotency-Key answers); the audit keeps only that it happened.
 import { eraseNotes, recordEvent, type AuditEntry } from '../audit/audit.js'
-import type { ItemChange } from '../changes/change.js'
+import { publicPlace, type ItemChange } from '../changes/change.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 import { eraseAnswersAbout } from '../idempotency/answers.js'
@@ -54,7 +54,7 @@ async function erase (db: Db, id: string, kind: ItemKind | 'any', actor: Actor, 
     await forgetSubmission(tx, id)
     await eraseAnswersAbout(tx, id)
     await recordEvent(tx, { storyId: id, ...actor, action, fromStatus: story.status, toStatus: 'withdrawn' })
-    const publicAt = story.status === 'approved' ? { site: story.site.slug, topic: story.topic.slug, id, parentId: story.parentId } : null
+    const publicAt = story.status === 'approved' ? publicPlace({ ...story, id }) : null
     return { area: 'item', what: action, id, publicAt, events: false }
   })
 }

@@ -1,6 +1,6 @@
 // Readers' helpfulness ratings of a story (1–5 stars): one per visitor, a repeat replaces it. The
 // story's count, sum and helpful score are kept by a trigger (see the reader_responses migration).
-import type { ItemChange } from '../changes/change.js'
+import { publicPlace, type ItemChange } from '../changes/change.js'
 import type { Db } from '../db/client.js'
 import { errors } from '../errors.js'
 
@@ -35,7 +35,7 @@ export async function rateStory (db: Db, storyId: string, rater: Rater, stars: n
       where: { id: storyId },
       select: { ratingCount: true, ratingSum: true, site: { select: { slug: true } }, topic: { select: { slug: true } } },
     })
-    const change: ItemChange = { area: 'item', what: 'rated', id: storyId, publicAt: { site: story.site.slug, topic: story.topic.slug, id: storyId, parentId: null }, events: false }
+    const change: ItemChange = { area: 'item', what: 'rated', id: storyId, publicAt: publicPlace({ ...story, id: storyId, parentId: null }), events: false }
     return { created: row.created, stars, readerRating: readerRatingOf(story), change }
   })
 }

@@ -2,7 +2,7 @@
 // an item with its history, claims, decisions, edits and triage corrections, triage's measured
 // quality, and the overdue announcements.
 import { storyHistory } from '../audit/audit.js'
-import type { ItemChange } from '../changes/change.js'
+import { publicPlace, type ItemChange } from '../changes/change.js'
 import type { Schemas } from '../contract/types.js'
 import { siteIdsInScope, type Principal } from '../keys/api-keys.js'
 import { claimStory, releaseClaim } from '../moderation/claims.js'
@@ -20,7 +20,7 @@ import type { ServiceContext } from './context.js'
 
 /** An item's public place, when its public view may have changed. */
 const placeOf = (story: ModerationRecord, changedInPublic: boolean): ItemChange['publicAt'] =>
-  changedInPublic ? { site: story.site.slug, topic: story.topic.slug, id: story.id, parentId: story.parentId } : null
+  changedInPublic ? publicPlace(story) : null
 
 const quiet = (what: ItemChange['what'], id: string): ItemChange => ({ area: 'item', what, id, publicAt: null, events: false })
 

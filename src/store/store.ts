@@ -62,3 +62,5 @@ export function openStore ({ config, log, metrics }: StoreOptions) {
 }
 
 export type Store = ReturnType<typeof openStore>
+/** The service of either kind of item, for what stories and comments share. */
+export type ItemService = Store['stories'] | Store['comments']

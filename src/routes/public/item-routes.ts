@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import type { Receipt } from '../../store/item-actions.js'
-import type { Store } from '../../store/store.js'
+import type { ItemService } from '../../store/store.js'
 
 /** Answers 201 at `${path}/${id}`. */
 export function sendReceipt (reply: FastifyReply, path: string, receipt: Receipt) {
@@ -16,8 +16,6 @@ export function sendReceipt (reply: FastifyReply, path: string, receipt: Receipt
     ...(receipt.support ? { support: receipt.support } : {}),
   })
 }
-
-type ItemService = Store['stories'] | Store['comments']
 
 /** `POST …/{id}/reports` and `DELETE …/{id}` (with the manage token) for stories or for comments. */
 export function reportAndWithdrawRoutes (app: FastifyInstance, items: ItemService, ops: { report: 'reportStory' | 'reportComment', withdraw: 'withdrawStory' | 'withdrawComment' }): void {

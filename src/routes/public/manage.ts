@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { RouteTypes } from '../../contract/types.js'
 import { etagFor } from '../../http/etag.js'
-import type { Store } from '../../store/store.js'
+import type { ItemService } from '../../store/store.js'
 
-export function ownItemRoutes (app: FastifyInstance, items: Store['stories'] | Store['comments'], ops: { view: 'getOwnStory' | 'getOwnComment', edit: 'editOwnStory' | 'editOwnComment' }): void {
+export function ownItemRoutes (app: FastifyInstance, items: ItemService, ops: { view: 'getOwnStory' | 'getOwnComment', edit: 'editOwnStory' | 'editOwnComment' }): void {
   const { limits } = app
   // The two kinds' operations share parameters and answers; a comment's edit body is a story's subset.
   app.route<RouteTypes<'getOwnStory'>>({
