@@ -59,16 +59,16 @@ t.test('triage rerun re-triages pending stories with the shipped model and write
   const fresh = await db.story.findUniqueOrThrow({ where: { id: old.id } })
   t.equal(fresh.triageLevel, 'critical', 'the pending story is critical now')
   t.ok(fresh.triageCategories.includes('self_harm'))
-  t.match(fresh.triageModel, /^linear-/, 'the model version is recorded')
+  t.match(fresh.triageModel, /^(linear|stacked)-/, 'the model version is recorded')
   t.equal(fresh.version, old.version + 1, 'a new version, so a stale view gets 412')
   const events = await db.auditEvent.findMany({ where: { storyId: old.id, action: 'retriaged' }, include: { note: true } })
   t.equal(events.length, 1, 'one audit event')
-  t.match(events[0]?.reason, /^model phrases → linear-/)
+  t.match(events[0]?.reason, /^model phrases → (linear|stacked)-/)
   t.match(events[0]?.note?.note, /^normal → critical \[self_harm/)
 
   const unchanged = await db.story.findUniqueOrThrow({ where: { id: same.id } })
   t.equal(unchanged.triageLevel, 'normal', 'a normal story stays normal')
-  t.match(unchanged.triageModel, /^linear-/, 'but records the model that read it')
+  t.match(unchanged.triageModel, /^(linear|stacked)-/, 'but records the model that read it')
   t.equal((await db.story.findUniqueOrThrow({ where: { id: approved.id } })).triageModel, 'phrases', 'other statuses are left alone')
 
   const again = JSON.parse((await run('npx', ['tsx', 'src/cli/main.ts', 'triage', 'rerun'], { env })).stdout) as { changed: number }

@@ -25,7 +25,7 @@ t.test('every result has a confidence per category, the model version, and evide
   t.same(Object.keys(r.confidence).sort(), ['abuse', 'physical_harm', 'self_harm', 'trauma_response'])
   for (const p of Object.values(r.confidence)) t.ok(p >= 0 && p <= 1, `confidence ${p} is a probability`)
   t.ok(r.confidence.self_harm > r.confidence.abuse, 'self-harm is the likeliest category')
-  t.match(r.model, /^linear-[0-9a-f]{12}$/)
+  t.match(r.model, /^(linear|stacked)-[0-9a-f]{12}$/)
   assertEvidence(t, input, r)
 })
 

@@ -16,7 +16,7 @@ import type { HarmCategory } from '../types.js'
 import { DIMENSIONS, accumulateRow, wordVectors } from './vectors.js'
 
 /** Hashed slots; the word-vector block follows them. */
-const HASHED = 1 << 18
+export const HASHED = 1 << 18
 export const DIM = HASHED + 2 * DIMENSIONS
 /** The commonest words (articles, pronouns, "was"…) say nothing of meaning; their vectors are skipped. */
 const FUNCTION_WORDS = 150
@@ -25,6 +25,8 @@ const FUNCTION_WORDS = 150
 export interface Features {
   slots: Int32Array
   values: Float64Array
+  /** How many words the text has. */
+  tokens: number
 }
 
 /** Sums values per slot in a reusable dense array, remembering which slots it touched, so that
@@ -316,7 +318,7 @@ export function extractFeatures (story: StoryText, cues: CueCounts, weights: Fam
   const slots: number[] = []
   const values: number[] = []
   out.drain((slot, value) => { slots.push(slot); values.push(value) })
-  return { slots: Int32Array.from(slots), values: Float64Array.from(values) }
+  return { slots: Int32Array.from(slots), values: Float64Array.from(values), tokens }
 }
 
 /** The word slots of a text (no negation marking): for ranking passages cheaply by their words. */

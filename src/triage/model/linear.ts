@@ -5,6 +5,7 @@
 // the rest as JSON (model.json); both are read once at start.
 import { readFileSync } from 'node:fs'
 import { DIM, type FamilyWeights, type Features } from './features.js'
+import type { StackShape } from './stacked.js'
 
 export const HEADS = ['self_harm', 'physical_harm', 'trauma_response', 'abuse', 'past_relieved', 'other_person'] as const
 export type Head = typeof HEADS[number]
@@ -24,6 +25,10 @@ export interface HeadParams {
    *  does not confirm is read as this context (someone else's, or past and relieved) rather than as
    *  the writer's present risk (decide.ts). Absent: the context never overrules the phrase layer. */
   overrulesPhrase?: number
+  /** When present, the head's raw score mixes the linear head's and the stacked network's (stacked.ts):
+   *  linear × mix.linear + stacked × mix.stacked, each weighted by the reciprocal of its spread out of
+   *  fold so that the two count alike. */
+  mix?: { linear: number, stacked: number }
 }
 
 export interface ModelMeta {
@@ -34,6 +39,8 @@ export interface ModelMeta {
   /** What a score is taken from: the whole text, or its most telling passage (scorer.ts). */
   reads: 'whole' | 'passages'
   heads: Record<Head, HeadParams>
+  /** The stacked network's shape, when heads read it (weights in stack.bin). */
+  stack?: StackShape
 }
 
 export class LinearModel {

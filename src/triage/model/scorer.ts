@@ -2,6 +2,11 @@
 // linear model later without touching triage.ts: given a story's prepared text and the phrase
 // layer's cues, a calibrated probability per head, the passage that decided it, and the thresholds.
 //
+// The linear heads may be followed by a small network stacked on them (stacked.ts): it reads the
+// story's word vectors, cues, length and every linear head's score. A head that model.json gives a
+// `mix` scores the sum of its linear score and the network's, each scaled to count alike; the sum is
+// calibrated and cut like a linear head's score.
+//
 // A model reads either the whole text or passages (windows.ts: the title; each body sentence with the
 // next), as model.json says (`reads`). Reading passages, a head's score is that of its most telling
 // passage, trained as multiple-instance learning (scripts/triage/train.ts): harm is a matter of
@@ -11,6 +16,7 @@ import { cutoffsOf, type ContextHead } from '../decide.js'
 import type { CueCounts } from '../phrases.js'
 import { extractFeatures, wordSlots, type StoryText } from './features.js'
 import { HEADS, LinearModel, type Head } from './linear.js'
+import { Stack, stackInputs } from './stacked.js'
 import { passages, type Passage } from './windows.js'
 
 export interface Scored {
@@ -35,13 +41,15 @@ export interface Scorer {
 /** Passages scored in full when looking for evidence. */
 const SHORTLIST = 8
 
-export class LinearScorer implements Scorer {
+export class LearnedScorer implements Scorer {
   readonly version: string
   readonly thresholds: Record<Head, number>
   readonly phraseFloors: Record<Head, number>
   readonly contextOverrules: Record<ContextHead, number>
 
-  constructor (private readonly model: LinearModel) {
+  constructor (private readonly model: LinearModel, private readonly stack?: Stack) {
+    if (model.meta.reads === 'passages' && stack !== undefined) throw new Error('a stacked triage model reads whole texts')
+    if (stack === undefined && HEADS.some((h) => model.meta.heads[h].mix !== undefined)) throw new Error('triage model.json mixes heads with a stack, but no stack was given')
     this.version = model.meta.version
     const cutoffs = cutoffsOf(model.meta.heads)
     this.thresholds = cutoffs.thresholds
@@ -60,7 +68,12 @@ export class LinearScorer implements Scorer {
   score (text: StoryText, cues: CueCounts): Scored {
     if (this.model.meta.reads === 'whole') {
       const whole = extractFeatures(text, cues, this.model.meta.families)
-      const probability = Object.fromEntries(HEADS.map((h) => [h, this.model.calibrated(h, this.model.raw(h, whole))])) as Record<Head, number>
+      const linear = Object.fromEntries(HEADS.map((h) => [h, this.model.raw(h, whole)])) as Record<Head, number>
+      const stacked = this.stack?.raw(stackInputs(whole, cues, linear))
+      const probability = Object.fromEntries(HEADS.map((h) => {
+        const mix = this.model.meta.heads[h].mix
+        return [h, this.model.calibrated(h, stacked !== undefined && mix !== undefined ? linear[h] * mix.linear + stacked[h] * mix.stacked : linear[h])]
+      })) as Record<Head, number>
       let candidates: Candidates | undefined
       return { probability, passage: (h) => this.bestPassage(candidates ??= candidatesOf(text), cues, h)?.passage ?? null }
     }
@@ -95,7 +108,13 @@ function candidatesOf (text: StoryText): Candidates {
   return { all, slots: all.map((p) => wordSlots(p.text.title + p.text.body)) }
 }
 
-/** The model that ships with Candor (model.json and model.bin beside this file). */
+/** The model that ships with Candor (model.json, model.bin and stack.bin beside this file). */
 export function shippedScorer (): Scorer {
-  return new LinearScorer(LinearModel.load(new URL('./', import.meta.url)))
+  return scorerIn(new URL('./', import.meta.url))
+}
+
+/** A model's scorer from the folder its files are in. */
+export function scorerIn (dir: URL): Scorer {
+  const model = LinearModel.load(dir)
+  return new LearnedScorer(model, model.meta.stack === undefined ? undefined : Stack.load(dir, model.meta.stack))
 }
