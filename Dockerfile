@@ -13,9 +13,6 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# tsc does not copy the prebuilt browser bundles (widget, console) next to their compiled plugins.
-COPY --from=build /app/src/embed/static ./dist/embed/static
-COPY --from=build /app/src/console/static ./dist/console/static
 COPY package.json ./
 COPY openapi ./openapi
 COPY prisma ./prisma
