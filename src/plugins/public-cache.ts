@@ -25,9 +25,9 @@ declare module 'fastify' {
 interface Rendered { body: string, etag: string, headers: Record<string, string>, shows: string }
 const keptHeaders = ['link', 'cache-control'] as const
 
-const served = new WeakSet<FastifyRequest>()
-/** How many drops had happened when a request missed: a page rendered across a drop is not kept. */
-const missedAt = new WeakMap<FastifyRequest, number>()
+/** A GET that missed: its page's key, and how many drops had happened (a page rendered across a drop
+ *  is not kept). A request without one was answered from the cache, or is not a GET. */
+const misses = new WeakMap<FastifyRequest, { key: string, drops: number }>()
 
 /** What a page shows, by its path: a topic's pages (`site`, `topic`) or an item's (`id`). */
 function showsOf (params: unknown): string {
@@ -78,25 +78,26 @@ export default fp<{ ttlMs: number }>(async (app, { ttlMs }) => {
 
   async function serveKept (request: FastifyRequest, reply: FastifyReply) {
     if (request.method !== 'GET') return
-    const page = pages?.get(keyOf(request))
+    const key = keyOf(request)
+    const page = pages?.get(key)
     if (!page) {
-      missedAt.set(request, drops)
+      misses.set(request, { key, drops })
       return
     }
-    served.add(request)
     return await answer(request, reply, page)
   }
 
   // Renders on a miss: the ETag goes on every answer; a 200 is kept when caching is on.
   async function keep (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-    if (request.method !== 'GET' || served.has(request) || reply.statusCode !== 200 || typeof payload !== 'string') return payload
+    const miss = misses.get(request)
+    if (miss === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload
     const headers = Object.fromEntries(keptHeaders.flatMap((name) => {
       const value = reply.getHeader(name)
       return value === undefined ? [] : [[name, String(value)]]
     }))
     const page: Rendered = { body: payload, etag: etagOf(payload), headers, shows: showsOf(request.params) }
     // Read before a change committed and sent after: may show the old state, so not kept.
-    if (missedAt.get(request) === drops) pages?.set(keyOf(request), page)
+    if (miss.drops === drops) pages?.set(miss.key, page)
     reply.header('etag', page.etag)
     if (noneMatchHits(request.headers['if-none-match'], page.etag)) {
       reply.code(304)
