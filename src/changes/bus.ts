@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
+import type { Redis } from 'ioredis'
+import { databaseName } from '../store/pools.js'
 import type { Change } from './change.js'
 import { pgAnnounce, pgTransport } from './pg-transport.js'
 import { redisAnnounce, redisTransport } from './redis-transport.js'
@@ -25,7 +27,8 @@ export interface TransportHandlers {
 
 export interface BusOptions {
   databaseUrl: string
-  redisUrl: string | undefined
+  /** With REDIS_URL: its URL, and the instance's command connection to publish on. */
+  redis: { url: string, commands: Redis } | undefined
   /** Publishes NOTIFY through the instance's pool: no extra connection per change. */
   pool: pg.Pool
   log: FastifyBaseLogger
@@ -55,8 +58,8 @@ export function changeBus (opts: BusOptions): Bus {
     },
     onResync: opts.clear,
   }
-  const transport = opts.redisUrl
-    ? redisTransport(opts.redisUrl, databaseName(opts.databaseUrl), handlers)
+  const transport = opts.redis
+    ? redisTransport(opts.redis.url, opts.redis.commands, databaseName(opts.databaseUrl), handlers)
     : pgTransport(opts.databaseUrl, opts.pool, handlers)
   return {
     start: transport.start,
@@ -69,7 +72,6 @@ export function changeBus (opts: BusOptions): Bus {
   }
 }
 
-const databaseName = (databaseUrl: string): string => new URL(databaseUrl).pathname.slice(1) || 'postgres'
 
 /**
  * Tells the running instances about a change made outside them (the operator CLI revoking a key), over

@@ -1,7 +1,9 @@
-// Change notifications over Redis pub/sub (when REDIS_URL is set). The subscriber is a connection of
-// its own (a subscribed connection can do nothing else); ioredis reconnects it with backoff and
-// subscribes again, and every reconnection after the first asks for a resync.
+// Change notifications over Redis pub/sub (when REDIS_URL is set). Messages are published on the
+// instance's Redis command connection (store/pools.ts); the subscriber is a connection of its own (a
+// subscribed connection can do nothing else): ioredis reconnects it with backoff and subscribes
+// again, and every reconnection after the first asks for a resync.
 import { Redis } from 'ioredis'
+import { closeRedis, redisRetry } from '../store/pools.js'
 import type { Transport, TransportHandlers } from './bus.js'
 
 const channelOf = (database: string): string => `candor:changes:${database}`
@@ -17,12 +19,11 @@ export async function redisAnnounce (url: string, database: string, message: str
   }
 }
 
-/** `database` names the database the instances share: one Redis may serve several installations. */
-export function redisTransport (url: string, database: string, { log, onMessage, onResync }: TransportHandlers): Transport {
+/** `database` names the database the instances share: one Redis may serve several installations;
+ *  `publisher` is the instance's command connection, which the store owns and closes. */
+export function redisTransport (url: string, publisher: Redis, database: string, { log, onMessage, onResync }: TransportHandlers): Transport {
   const channel = channelOf(database)
-  const retryStrategy = (times: number): number => Math.min(100 * 2 ** (times - 1), 5_000)
-  const subscriber = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null, connectionName: `candor-changes-${database}` })
-  const publisher = new Redis(url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  const subscriber = new Redis(url, { lazyConnect: true, retryStrategy: redisRetry, maxRetriesPerRequest: null, connectionName: `candor-changes-${database}` })
   let readyBefore = false
   // Subscribed once, on the first connection that succeeds (Redis may be down when the instance starts);
   // ioredis subscribes again by itself on every later reconnection.
@@ -44,12 +45,12 @@ export function redisTransport (url: string, database: string, { log, onMessage,
     void subscribe()
   })
   subscriber.on('close', () => { if (readyBefore) log.warn('change notifications lost; caches fall back to their TTLs until reconnected') })
-  for (const connection of [subscriber, publisher]) connection.on('error', (err) => { log.warn({ err: err.message }, 'redis (change notifications) unavailable') })
+  subscriber.on('error', (err) => { log.warn({ err: err.message }, 'redis (change notifications) unavailable') })
 
   return {
     start: async () => {
       try {
-        await Promise.all([subscriber.connect(), publisher.connect()])
+        await subscriber.connect()
         await subscribe()
       } catch (err) {
         // ioredis keeps trying; until then the TTLs hold.
@@ -58,7 +59,7 @@ export function redisTransport (url: string, database: string, { log, onMessage,
     },
     publish: async (message) => { await publisher.publish(channel, message) },
     stop: async () => {
-      await Promise.all([subscriber.quit().catch(() => {}), publisher.quit().catch(() => {})])
+      await closeRedis(subscriber)
     },
   }
 }

@@ -7,7 +7,6 @@
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
-import { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { errors } from '../errors.js'
 
@@ -60,11 +59,8 @@ export default fp<{ config: Config }>(async (app, { config }) => {
   app.decorate('limits', limits)
   if (!config.rateLimit.enabled) return
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined
-  if (redis) {
-    redis.on('error', (err) => { app.log.warn({ err: err.message }, 'redis unavailable; rate limits are skipped meanwhile') })
-    app.addHook('onClose', async () => { await redis.quit().catch(() => {}) })
-  }
+  // The store's Redis command connection, with REDIS_URL: the store closes it.
+  const { redis } = app.store
   await app.register(rateLimit, {
     // Every route is limited as a read unless its config says otherwise (writes) or it is an
     // operations endpoint that monitoring must always reach.

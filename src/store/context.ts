@@ -3,7 +3,7 @@ import type { Change } from '../changes/change.js'
 import type { TriageRunner } from '../triage/runner.js'
 import type { Pools } from './pools.js'
 
-export interface ServiceContext extends Omit<Pools, 'close'> {
+export interface ServiceContext extends Omit<Pools, 'close' | 'redis'> {
   /** Call after a change commits, with what it changed (src/changes/after-commit.ts). */
   committed: (change: Change) => void
   /** Triage, off the event loop unless TRIAGE_THREADS=0 (src/triage/runner.ts). */

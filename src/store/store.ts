@@ -26,10 +26,11 @@ export interface StoreOptions {
 }
 
 export function openStore ({ config, log, metrics }: StoreOptions) {
-  const pools = openPools(config.databaseUrl, log)
+  const pools = openPools(config.databaseUrl, config.redisUrl, log)
   const caches = cacheSet()
   const triage = triageRunner(config.triage.threads, config.triage.inlineChars)
-  const bus = changeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, pool: pools.pool, log, drop: caches.drop, clear: caches.clear })
+  const redis = config.redisUrl !== undefined && pools.redis !== undefined ? { url: config.redisUrl, commands: pools.redis } : undefined
+  const bus = changeBus({ databaseUrl: config.databaseUrl, redis, pool: pools.pool, log, drop: caches.drop, clear: caches.clear })
   // Bound late: the webhooks service is built with the context that holds this step.
   let step: (change: Change) => void = () => {}
   const context: ServiceContext = { db: pools.db, pool: pools.pool, exportPool: pools.exportPool, committed: (change) => { step(change) }, triage: triage.run }
@@ -48,6 +49,8 @@ export function openStore ({ config, log, metrics }: StoreOptions) {
   caches.add(services.keys.caches)
   return {
     ...services,
+    /** The Redis command connection, with REDIS_URL: the rate limiter counts on it. */
+    redis: pools.redis,
     /** Add a cache kept outside the store (the public pages) to those dropped on every change. */
     caches: { add: caches.add },
     /** Start listening to other instances' changes (before serving). */

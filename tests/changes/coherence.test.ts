@@ -171,3 +171,18 @@ t.test('Redis pub/sub: instances that started while Redis was down subscribe onc
   const ms = await approvalShowsOnB(a, b)
   t.not(ms, null, `then an approval on A is listed on B within ${limitMs} ms (took ${ms} ms)`)
 })
+
+t.test('an instance closed while Redis is down stops reconnecting to it (a connection left reconnecting kept the process alive)', async (t) => {
+  // QUIT cannot reach a Redis that is away; a connection left reconnecting would keep the process alive.
+  const { app } = await buildTestApp(t, { REDIS_URL: `redis://127.0.0.1:${await freePort()}` })
+  await app.ready()
+  const { redis } = app.store
+  if (!redis) return t.fail('the store opened no Redis command connection')
+  // It retries after 100 ms, doubling up to 5 s: within 2 s it would try several times.
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  t.ok(await app.close().then(() => true), 'the instance closes')
+  let attempts = 0
+  redis.on('reconnecting', () => { attempts++ })
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  t.equal(attempts, 0, 'and its Redis connection no longer tries to reconnect')
+})

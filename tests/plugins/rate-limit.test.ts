@@ -2,6 +2,7 @@
 // site's total), IETF headers, 429 problems, and counters shared through Redis by two real listening
 // instances; what is limited is what the contract says.
 import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
 import t from 'tap'
 import { loadContract } from '../../src/contract/contract.js'
 import { unlimitedPaths } from '../../src/plugins/rate-limit.js'
@@ -97,6 +98,14 @@ t.test('with Redis, two instances count together', async (t) => {
   const post = (base: string) => fetch(`${base}${storiesUrl}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(distinctStory()) })
   const statuses = [(await post(urls[0])).status, (await post(urls[1])).status, (await post(urls[0])).status, (await post(urls[1])).status]
   t.same(statuses, [201, 201, 201, 429], 'the 4th request, on either instance, is over the shared limit of 3')
+  // Each instance counts on the one Redis command connection its store owns (the change bus
+  // publishes on it too), not on a connection of the limiter's own.
+  const redis = new Redis('redis://127.0.0.1:6379')
+  t.teardown(async () => { await redis.quit() })
+  const database = new URL(databaseUrl).pathname.slice(1)
+  const commands = (await redis.client('LIST') as string).split('\n').filter((line) => line.includes(` name=candor-commands-${database} `))
+  t.equal(commands.length, 2, 'one command connection per instance')
+  for (const line of commands) t.match(line, / cmd=(evalsha|eval) /, 'the limiter\'s counting script ran on it last')
 })
 
 t.test('without Redis, each instance counts on its own (as documented)', async (t) => {
