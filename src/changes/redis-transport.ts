@@ -11,11 +11,12 @@ const channelOf = (database: string): string => `candor:changes:${database}`
 /** One message to every subscribed instance, from a process that does not subscribe (the CLI). */
 export async function redisAnnounce (url: string, database: string, message: string): Promise<void> {
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
-  await publisher.connect()
   try {
+    await publisher.connect()
     await publisher.publish(channelOf(database), message)
   } finally {
-    await publisher.quit()
+    // Also when Redis is away, so that no connection is left reconnecting.
+    await closeRedis(publisher)
   }
 }
 

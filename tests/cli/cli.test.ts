@@ -43,6 +43,18 @@ t.test('keys revoke holds at once on a running instance that had the key cached'
   t.equal(status, 401, `refused ${Date.now() - revokedAt} ms after the CLI finished, well within the key cache's 5 s`)
 })
 
+t.test('keys revoke with Redis away still revokes, says the instances were not told, and exits', async (t) => {
+  const { db, config } = await buildTestApp(t)
+  const { site } = await siteWithTopic(db, 'cli-revoke-offline')
+  const key = await apiKey(db, 'moderator', [site.slug])
+  const keyId = (await findPrincipal(db, key))!.keyId
+  // Port 1: nothing listens.
+  const env = { ...process.env, DATABASE_URL: config.databaseUrl, REDIS_URL: 'redis://127.0.0.1:1' }
+  const out = await run('npx', ['tsx', 'src/cli/main.ts', 'keys', 'revoke', keyId], { env, timeout: 60_000 })
+  t.match(out.stderr, /revoked; running instances will refuse it within 5 s \(could not tell them now/)
+  t.equal(await findPrincipal(db, key), null, 'the key no longer authenticates')
+})
+
 t.test('triage rerun re-triages pending stories with the shipped model and writes each change to the audit trail', async (t) => {
   const { db, config } = await buildTestApp(t)
   const { site, topic } = await siteWithTopic(db, 'cli-rerun')
