@@ -2,11 +2,16 @@
 //  1. Items: hand-labelled corpus items from sources whose terms allow shipping (data.ts) and the
 //     project's own written examples. Everything else labelled is only measured.
 //  2. Five-fold cross-validation, stratified by source and level: out-of-fold scores for every item.
+//     The stacked network (stacked.ts) is cross-validated on the same folds, with the linear heads'
+//     out-of-fold scores among its inputs (as stacking does: those scores saw the other folds'
+//     labels, a mild optimism in its own out-of-fold scores); a head it is mixed into (STACKED)
+//     scores the sum of the two, each divided by its spread out of fold.
 //  3. Per head, Platt calibration fitted to the out-of-fold scores, and on them a threshold (within
 //     a false-alarm budget spent on self-harm first) and a floor below which the model overrules
 //     the phrase layer (a false alarm weighed against a found harm, self-harm first); contexts 0.5.
 //  4. The final heads are trained on every item, quantised to int8 and written beside the scorer
-//     (src/triage/model/model.json, model.bin), with the training report (training-report.txt).
+//     (src/triage/model/model.json, model.bin), the final network on every item's out-of-fold linear
+//     scores, as float32 (stack.bin), with the training report (training-report.txt).
 //  5. Figures: cross-validated for the trained-on sources; the shipped model for the others.
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -228,6 +233,36 @@ function contextOverruleFor (probabilities: Record<Head, number[]>, items: Label
   return best
 }
 
+/** The stacked network over the linear heads' out-of-fold scores: the heads' scores with the
+ *  network's out-of-fold scores mixed into the STACKED heads, the mixes, and the final network's
+ *  training (on every item). */
+function stackOverLinear (items: LabelledItem[], xs: Featurised[], fold: number[], oof: Record<Head, number[]>) {
+  const dense = STACKED.length === 0 ? [] : items.map((_, i) => stackInputs((xs[i] as Featurised).whole, (xs[i] as Featurised).cues, mapHeads((h) => oof[h][i] as number)))
+  const labels = HEADS.map((h) => items.map((x) => label(x, h)))
+  const trainOn = (idx: number[], seed: number): ReturnType<typeof trainStack> => trainStack(idx.map((i) => dense[i] as Float64Array),
+    labels.map((ys) => idx.map((i) => ys[i] as number)), { ...STACK_OPTIONS, seed }, idx.map((i) => (xs[i] as Featurised).weight))
+  const scores = { ...oof }
+  const mixes: Partial<Record<Head, { linear: number, stacked: number }>> = {}
+  if (STACKED.length > 0) {
+    const stackOof = Object.fromEntries(HEADS.map((h) => [h, new Array<number>(items.length)])) as Record<Head, number[]>
+    for (let k = 0; k < FOLDS; k++) {
+      const net = trainOn(items.map((_, i) => i).filter((i) => fold[i] !== k), STACK_OPTIONS.seed + k)
+      const stack = new Stack(net.shape, net.params)
+      items.forEach((_, i) => {
+        if (fold[i] !== k) return
+        const raw = stack.raw(dense[i] as Float64Array)
+        for (const h of HEADS) stackOof[h][i] = raw[h]
+      })
+    }
+    for (const h of STACKED) {
+      const mix = { linear: 1 / spread(oof[h]), stacked: 1 / spread(stackOof[h]) }
+      mixes[h] = mix
+      scores[h] = oof[h].map((s, i) => s * mix.linear + (stackOof[h][i] as number) * mix.stacked)
+    }
+  }
+  return { scores, mixes, trainFinal: () => trainOn(items.map((_, i) => i), STACK_OPTIONS.seed) }
+}
+
 function outcomesFrom (items: LabelledItem[], xs: Featurised[], probability: (i: number, h: Head) => number, heads: Record<Head, HeadParams>): Outcome[] {
   const cutoffs = cutoffsOf(heads)
   return items.map((item, i) => {
@@ -265,29 +300,7 @@ function main (): void {
     }
   }
 
-  // The stacked network's out-of-fold scores, from the linear heads' out-of-fold scores.
-  const dense = STACKED.length === 0 ? [] : items.map((_, i) => stackInputs((xs[i] as Featurised).whole, (xs[i] as Featurised).cues, mapHeads((h) => oof[h][i] as number)))
-  const stackLabels = HEADS.map((h) => items.map((x) => label(x, h)))
-  const trainStackOn = (idx: number[], seed: number): ReturnType<typeof trainStack> => trainStack(idx.map((i) => dense[i] as Float64Array),
-    stackLabels.map((ys) => idx.map((i) => ys[i] as number)), { ...STACK_OPTIONS, seed }, idx.map((i) => (xs[i] as Featurised).weight))
-  const scores = { ...oof }
-  const mixes: Partial<Record<Head, { linear: number, stacked: number }>> = {}
-  if (STACKED.length > 0) {
-    const stackOof = Object.fromEntries(HEADS.map((h) => [h, new Array<number>(items.length)])) as Record<Head, number[]>
-    for (let k = 0; k < FOLDS; k++) {
-      const net = trainStackOn(items.map((_, i) => i).filter((i) => fold[i] !== k), STACK_OPTIONS.seed + k)
-      const stack = new Stack(net.shape, net.params)
-      items.forEach((_, i) => {
-        if (fold[i] !== k) return
-        const raw = stack.raw(dense[i] as Float64Array)
-        for (const h of HEADS) stackOof[h][i] = raw[h]
-      })
-    }
-    for (const h of STACKED) {
-      mixes[h] = { linear: 1 / spread(oof[h]), stacked: 1 / spread(stackOof[h]) }
-      scores[h] = oof[h].map((s, i) => s * (mixes[h]?.linear as number) + (stackOof[h][i] as number) * (mixes[h]?.stacked as number))
-    }
-  }
+  const { scores, mixes, trainFinal: trainFinalStack } = stackOverLinear(items, xs, fold, oof)
 
   // Calibration and thresholds from the out-of-fold scores.
   const heads = {} as Record<Head, HeadParams>
@@ -316,7 +329,7 @@ function main (): void {
   for (const h of HEADS) finals[h] = trainHead(xs, items.map((x) => label(x, h)), DEFAULTS.seed)
   const { bin, scales } = quantise(Object.fromEntries(HEADS.map((h) => [h, finals[h].weights])) as Record<Head, Float64Array>)
   for (const h of HEADS) heads[h] = { ...heads[h], bias: finals[h].bias, scale: scales[h] }
-  const finalStack = STACKED.length === 0 ? undefined : trainStackOn(items.map((_, i) => i), STACK_OPTIONS.seed)
+  const finalStack = STACKED.length === 0 ? undefined : trainFinalStack()
   const stackFile = finalStack === undefined ? undefined : Stack.serialise(finalStack.params)
   const hash = createHash('sha256').update(bin)
   if (stackFile !== undefined) hash.update(stackFile.bin)

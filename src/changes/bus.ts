@@ -4,8 +4,8 @@
 // on reconnecting, every cache is dropped, since changes may have been missed meanwhile.
 import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import type pg from 'pg'
 import type { Redis } from 'ioredis'
+import type pg from 'pg'
 import { databaseName } from '../store/pools.js'
 import type { Change } from './change.js'
 import { pgAnnounce, pgTransport } from './pg-transport.js'
@@ -71,7 +71,6 @@ export function changeBus (opts: BusOptions): Bus {
     stop: transport.stop,
   }
 }
-
 
 /**
  * Tells the running instances about a change made outside them (the operator CLI revoking a key), over
