@@ -13,7 +13,6 @@ import { triageReading } from '../items/triage-labels.js'
 
 export type TriageCorrection = Schemas['TriageCorrection']
 
-
 /** The level must follow from the categories, as triage's does; a clear 400 says which way. */
 export function checkCorrection (level: TriageLevel, categories: readonly HarmCategory[]): void {
   const expected = levelFor(categories)

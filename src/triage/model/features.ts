@@ -65,8 +65,6 @@ const wordCounts = new Accumulator(HASHED)
 const pairCounts = new Accumulator(HASHED)
 const gramCounts = new Accumulator(HASHED)
 
-const HARM_CATEGORIES: HarmCategory[] = ['self_harm', 'physical_harm', 'trauma_response', 'abuse']
-
 /** Word beginnings that place a sentence near a category; our own lists, written for this model. */
 const STEMS: Record<HarmCategory, string[]> = {
   self_harm: ['suicid', 'kill', 'die', 'dying', 'dead', 'death', 'overdos', 'od', 'cut', 'harm', 'hurt', 'pills',
@@ -80,6 +78,10 @@ const STEMS: Record<HarmCategory, string[]> = {
   abuse: ['touch', 'undress', 'naked', 'grop', 'breast', 'groin', 'threat', 'forc', 'pressur', 'yell', 'humiliat',
     'assault', 'inappropriat', 'consent', 'lock', 'sign', 'pay', 'money', 'kiss', 'underwear', 'private'],
 }
+
+/** The categories in STEMS' order, which is the order their features are added in (and so part of
+ *  what the shipped weights were trained on); types.ts lists them in the order a moderator reads. */
+const STEM_CATEGORIES = Object.keys(STEMS) as HarmCategory[]
 
 const NEGATORS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nothing', 'cannot', "n't", 'dont', 'didnt',
   'doesnt', 'isnt', 'wasnt', 'arent', 'werent', 'havent', 'hasnt', 'hadnt', 'wont', 'wouldnt', 'couldnt', 'cant',
@@ -201,7 +203,7 @@ function wordInfo (word: string): WordInfo {
     slot: hashString(SEED.word, word) & (HASHED - 1),
     negatedSlot: hashString(SEED.word, `neg_${word}`) & (HASHED - 1),
     grams: charGrams(word),
-    categories: HARM_CATEGORIES.filter((c) => STEMS[c].some((s) => (s.length <= 3 ? word === s || word === `${s}s` : word.startsWith(s)))),
+    categories: STEM_CATEGORIES.filter((c) => STEMS[c].some((s) => (s.length <= 3 ? word === s || word === `${s}s` : word.startsWith(s)))),
     vectorRow: row >= FUNCTION_WORDS ? row : -1,
   }
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear()
@@ -308,7 +310,7 @@ export function extractFeatures (story: StoryText, cues: CueCounts, weights: Fam
     }
   }
   for (const slot of context) out.add(slot, weights.context)
-  for (const c of HARM_CATEGORIES) {
+  for (const c of STEM_CATEGORIES) {
     const k = cues[c]
     for (const kind of ['strong', 'background', 'negated'] as const) {
       if (k[kind] > 0) out.add(hashString(SEED.cue, `${c}|${kind}`) & (HASHED - 1), weights.cues * Math.log2(1 + k[kind]))
